@@ -1,0 +1,109 @@
+import { EMPTY, type Observable } from 'rxjs';
+import type { Instrument, InstrumentId } from '../model/instrument.js';
+import type { MarketEvent } from '../model/market-event.js';
+import type { Order } from '../model/order.js';
+import { TERMINAL_ORDER_STATUSES } from '../model/order.js';
+import { UnknownInstrumentError } from './unknown-instrument-error.js';
+import type {
+  InstrumentRegistry,
+  Logger,
+  PeriodPnl,
+  PortfolioView,
+  PositionView,
+  StrategyContext,
+} from './strategy-context.js';
+
+/** Plain values describing a portfolio at one moment. */
+export interface StaticPortfolio {
+  readonly cash: number;
+  /** Defaults to cash + marked value of positions. */
+  readonly equity?: number;
+  readonly peakEquity?: number;
+  readonly startOfDayEquity?: number;
+  readonly startOfWeekEquity?: number;
+  readonly positions?: readonly PositionView[];
+  readonly openOrders?: readonly Order[];
+  readonly today?: PeriodPnl;
+  readonly thisWeek?: PeriodPnl;
+}
+
+/** Options of {@link staticContext}. */
+export interface StaticContextOptions<P> {
+  readonly params: P;
+  readonly instruments: readonly Instrument[];
+  /** Fixed time, or a function read on every `clock.now()` call. */
+  readonly now?: number | (() => number);
+  readonly portfolio?: StaticPortfolio | (() => StaticPortfolio);
+  readonly logger?: Logger;
+  readonly market$?: Observable<MarketEvent>;
+}
+
+/** A logger that discards everything. */
+export const silentLogger: Logger = Object.freeze({
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+});
+
+/** Instrument lookup over a fixed list. */
+export function instrumentRegistry(instruments: readonly Instrument[]): InstrumentRegistry {
+  const byId = new Map<InstrumentId, Instrument>(instruments.map((i) => [i.id, i]));
+  const all = Object.freeze([...instruments]);
+  return {
+    get(id) {
+      const found = byId.get(id);
+      if (!found) throw new UnknownInstrumentError(id);
+      return found;
+    },
+    has: (id) => byId.has(id),
+    all: () => all,
+  };
+}
+
+/**
+ * A StrategyContext over plain values: what unit tests of stages, notebooks and examples use to
+ * run a stage without a runtime. Pass functions for `now` and `portfolio` to let them change
+ * between events.
+ *
+ * @example
+ * ```ts
+ * const ctx = staticContext({ params: { quantity: 50 }, instruments: [nifty], now: 0,
+ *   portfolio: { cash: 1_000_000 } });
+ * const targets = await lastValueFrom(from(signals).pipe(fixedQuantity({ quantity: 50 })(ctx), toArray()));
+ * ```
+ */
+export function staticContext<P>(options: StaticContextOptions<P>): StrategyContext<P> {
+  const nowOption = options.now ?? 0;
+  const now = typeof nowOption === 'function' ? nowOption : () => nowOption;
+  const portfolioOption = options.portfolio ?? { cash: 0 };
+  const read = typeof portfolioOption === 'function' ? portfolioOption : () => portfolioOption;
+  const zero: PeriodPnl = { realised: 0, marked: 0 };
+  const equityOf = (p: StaticPortfolio): number =>
+    p.equity ?? p.cash + (p.positions ?? []).reduce((sum, pos) => sum + pos.quantity * pos.lastPrice, 0);
+  const portfolio: PortfolioView = {
+    cash: () => read().cash,
+    equity: () => equityOf(read()),
+    peakEquity: () => read().peakEquity ?? equityOf(read()),
+    startOfDayEquity: () => read().startOfDayEquity ?? equityOf(read()),
+    startOfWeekEquity: () => read().startOfWeekEquity ?? equityOf(read()),
+    positionQuantity: (id) =>
+      (read().positions ?? []).reduce((sum, pos) => (pos.instrument === id ? sum + pos.quantity : sum), 0),
+    position: (id) => (read().positions ?? []).find((pos) => pos.instrument === id),
+    positions: () => read().positions ?? [],
+    openOrders: (id) =>
+      (read().openOrders ?? []).filter(
+        (o) => !TERMINAL_ORDER_STATUSES.has(o.status) && (id === undefined || o.intent.instrument === id),
+      ),
+    today: () => read().today ?? zero,
+    thisWeek: () => read().thisWeek ?? zero,
+  };
+  return Object.freeze({
+    clock: { now },
+    portfolio,
+    instruments: instrumentRegistry(options.instruments),
+    params: options.params,
+    logger: options.logger ?? silentLogger,
+    market$: options.market$ ?? EMPTY,
+  });
+}

@@ -1,0 +1,14 @@
+import { PravahError } from '../errors/pravah-error.js';
+
+/** An instrument id that the run's instrument registry does not know. */
+export class UnknownInstrumentError extends PravahError {
+  readonly instrument: string;
+
+  constructor(instrument: string) {
+    super(
+      'UNKNOWN_INSTRUMENT',
+      `Unknown instrument "${instrument}": add it to the strategy's universe or the run's instrument list`,
+    );
+    this.instrument = instrument;
+  }
+}

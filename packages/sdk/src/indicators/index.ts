@@ -1,0 +1,1 @@
+export type { Indicator, OhlcvInput } from './indicator.js';

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Exchanges (and their derivative segments) Pravah trades on. */
+export const EXCHANGES = ['NSE', 'BSE', 'NFO', 'BFO', 'MCX', 'CDS', 'BCD'] as const;
+/** An exchange segment code as brokers use it: `NSE` cash, `NFO` NSE F&O, `BFO` BSE F&O, ... */
+export type Exchange = (typeof EXCHANGES)[number];
+export const ExchangeSchema = z.enum(EXCHANGES);
+
+/** Instrument types: equity, future, call, put, index (not tradable). */
+export const INSTRUMENT_TYPES = ['EQ', 'FUT', 'CE', 'PE', 'IDX'] as const;
+export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
+export const InstrumentTypeSchema = z.enum(INSTRUMENT_TYPES);
+
+/** Order side. */
+export const SIDES = ['BUY', 'SELL'] as const;
+export type Side = (typeof SIDES)[number];
+export const SideSchema = z.enum(SIDES);
+
+/** Product: intraday (MIS), delivery (CNC), carry-forward derivatives (NRML). */
+export const PRODUCTS = ['MIS', 'CNC', 'NRML'] as const;
+export type Product = (typeof PRODUCTS)[number];
+export const ProductSchema = z.enum(PRODUCTS);
+
+/** Order types accepted by Indian brokers. */
+export const ORDER_TYPES = ['MARKET', 'LIMIT', 'SL', 'SL-M'] as const;
+export type OrderType = (typeof ORDER_TYPES)[number];
+export const OrderTypeSchema = z.enum(ORDER_TYPES);
+
+/** Order validity. */
+export const VALIDITIES = ['DAY', 'IOC'] as const;
+export type Validity = (typeof VALIDITIES)[number];
+export const ValiditySchema = z.enum(VALIDITIES);

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ChargesSchema, type Charges } from './charges.js';
+import { ProductSchema, SideSchema, type Product, type Side } from './exchange.js';
+import { InstrumentIdSchema, type InstrumentId } from './instrument.js';
+
+/** An execution of (part of) an order. Slippage adjusts `price`; the fee model attaches `charges`. */
+export interface Fill {
+  readonly kind: 'fill';
+  readonly id: string;
+  readonly orderId: string;
+  readonly instrument: InstrumentId;
+  readonly time: number;
+  readonly side: Side;
+  readonly quantity: number;
+  readonly price: number;
+  readonly product: Product;
+  /** Price before slippage was applied (equals `price` when none). */
+  readonly rawPrice: number;
+  /** Itemised charges, attached by the FeeModel. */
+  readonly charges?: Charges;
+  /** Why the fill happened, e.g. `market at open`, `stop gapped through`, `auto square-off`. */
+  readonly reason?: string;
+}
+
+export const FillSchema = z.object({
+  kind: z.literal('fill'),
+  id: z.string().min(1),
+  orderId: z.string().min(1),
+  instrument: InstrumentIdSchema,
+  time: z.number().int(),
+  side: SideSchema,
+  quantity: z.number().int().positive(),
+  price: z.number().finite().positive(),
+  product: ProductSchema,
+  rawPrice: z.number().finite().positive(),
+  charges: ChargesSchema.optional(),
+  reason: z.string().optional(),
+});
+
+/** Signed quantity of a fill: + for BUY, − for SELL. */
+export function signedQuantity(fill: Pick<Fill, 'side' | 'quantity'>): number {
+  return fill.side === 'BUY' ? fill.quantity : -fill.quantity;
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import {
+  OrderTypeSchema,
+  ProductSchema,
+  SideSchema,
+  ValiditySchema,
+  type OrderType,
+  type Product,
+  type Side,
+  type Validity,
+} from './exchange.js';
+import { InstrumentIdSchema, type InstrumentId } from './instrument.js';
+
+/**
+ * Output of an ExecutionModel: an order the strategy wants placed. Guards may block or shrink
+ * it; the venue (simulated exchange or broker) turns it into an {@link Order}.
+ */
+export interface OrderIntent {
+  readonly kind: 'intent';
+  /** Deterministic id, unique within a run; also the client tag sent to brokers. */
+  readonly id: string;
+  readonly instrument: InstrumentId;
+  readonly time: number;
+  readonly side: Side;
+  /** Units (a multiple of the lot size), > 0. */
+  readonly quantity: number;
+  readonly orderType: OrderType;
+  /** Limit price for LIMIT and SL. */
+  readonly price?: number;
+  /** Trigger price for SL and SL-M. */
+  readonly triggerPrice?: number;
+  readonly product: Product;
+  readonly validity: Validity;
+  /** Cancel automatically when not filled within this many ms. */
+  readonly ttlMs?: number;
+  /** True when the intent only reduces an existing position (exits pass halted guards). */
+  readonly reduceOnly: boolean;
+  /** Orders in one OCO group cancel each other when one fills (bracket stop and target). */
+  readonly ocoGroup?: string;
+  /** Id of an order this one is attached to (bracket legs wait for the entry to fill). */
+  readonly parentId?: string;
+  /** Id of an existing order to cancel instead of placing a new one. */
+  readonly cancelId?: string;
+  /** Confidence of the originating signal, 0..1. */
+  readonly confidence?: number;
+  /** Reward:risk of the originating signal, when it had a stop and a target. */
+  readonly rewardRisk?: number;
+  readonly reason: string;
+}
+
+export const OrderIntentSchema = z
+  .object({
+    kind: z.literal('intent'),
+    id: z.string().min(1),
+    instrument: InstrumentIdSchema,
+    time: z.number().int(),
+    side: SideSchema,
+    quantity: z.number().int().positive(),
+    orderType: OrderTypeSchema,
+    price: z.number().finite().positive().optional(),
+    triggerPrice: z.number().finite().positive().optional(),
+    product: ProductSchema,
+    validity: ValiditySchema,
+    ttlMs: z.number().int().positive().optional(),
+    reduceOnly: z.boolean(),
+    ocoGroup: z.string().optional(),
+    parentId: z.string().optional(),
+    cancelId: z.string().optional(),
+    confidence: z.number().min(0).max(1).optional(),
+    rewardRisk: z.number().finite().nonnegative().optional(),
+    reason: z.string(),
+  })
+  .superRefine((o, ctx) => {
+    if ((o.orderType === 'LIMIT' || o.orderType === 'SL') && o.price === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['price'], message: `${o.orderType} orders need a price` });
+    }
+    if ((o.orderType === 'SL' || o.orderType === 'SL-M') && o.triggerPrice === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['triggerPrice'], message: `${o.orderType} orders need a trigger price` });
+    }
+  });
