@@ -1,0 +1,218 @@
+import Decimal from 'decimal.js';
+import type { Fill, InstrumentId, PositionView, Product } from '@pravah/sdk';
+
+/** A closed (part of a) position, reported to the trade builder. */
+export interface Closing {
+  readonly instrument: InstrumentId;
+  readonly product: Product;
+  /** Direction of the position that was closed. */
+  readonly side: 'long' | 'short';
+  readonly quantity: number;
+  readonly entryTime: number;
+  readonly entryPrice: number;
+  readonly exitTime: number;
+  readonly exitPrice: number;
+  readonly grossPnl: Decimal;
+  /** Entry charges allocated pro rata to the closed quantity, plus the exit fill's share. */
+  readonly charges: Decimal;
+}
+
+/** One open position's books. Cost basis in decimals; marks in numbers (they are not booked). */
+interface Book {
+  readonly instrument: InstrumentId;
+  readonly product: Product;
+  quantity: number;
+  /** Σ signed quantity × price of the open lots (average-cost method). */
+  costBasis: Decimal;
+  /** Entry charges not yet allocated to a closing. */
+  openCharges: Decimal;
+  openedAt: number;
+  lastPrice: number;
+}
+
+const ZERO = new Decimal(0);
+
+/**
+ * The backtest's books: cash and realised P&L in decimal.js (money that is booked), positions
+ * at average cost, marks as numbers. Booking a fill moves cash by its value and its charges;
+ * equity = cash + Σ quantity × last price, so the ledger always balances by construction.
+ *
+ * Margin is kept simple and explicit: buying power is `equity × leverage − gross exposure`,
+ * with leverage 1 unless configured; shorts are allowed for MIS and NRML only.
+ */
+export class Ledger {
+  private cashValue: Decimal;
+  private cashNumber: number;
+  /** Open books per instrument (one per product held, so at most three). */
+  private readonly byInstrument = new Map<InstrumentId, Book[]>();
+  /** Σ quantity × lastPrice over open positions; recomputed lazily after marks (exact, no drift). */
+  private marked = 0;
+  private markDirty = false;
+  private realised = ZERO;
+  private charges = ZERO;
+  private turnover = ZERO;
+
+  constructor(initialCash: Decimal.Value) {
+    this.cashValue = new Decimal(initialCash);
+    this.cashNumber = this.cashValue.toNumber();
+  }
+
+  cash(): Decimal {
+    return this.cashValue;
+  }
+
+  cashAsNumber(): number {
+    return this.cashNumber;
+  }
+
+  /** Cash + marked value of open positions. */
+  equity(): number {
+    if (this.markDirty) {
+      let sum = 0;
+      for (const list of this.byInstrument.values()) for (const b of list) sum += b.quantity * b.lastPrice;
+      this.marked = sum;
+      this.markDirty = false;
+    }
+    return this.cashNumber + this.marked;
+  }
+
+  /** Σ |quantity| × last price. */
+  grossExposure(): number {
+    let sum = 0;
+    for (const list of this.byInstrument.values()) for (const b of list) sum += Math.abs(b.quantity * b.lastPrice);
+    return sum;
+  }
+
+  /** True while any position is open. */
+  hasPositions(): boolean {
+    return this.byInstrument.size > 0;
+  }
+
+  realisedPnl(): Decimal {
+    return this.realised;
+  }
+
+  totalCharges(): Decimal {
+    return this.charges;
+  }
+
+  totalTurnover(): Decimal {
+    return this.turnover;
+  }
+
+  quantity(instrument: InstrumentId, product?: Product): number {
+    let q = 0;
+    for (const b of this.byInstrument.get(instrument) ?? NONE) if (product === undefined || b.product === product) q += b.quantity;
+    return q;
+  }
+
+  /** Updates the mark of every position in `instrument`. O(products held), usually O(1). */
+  mark(instrument: InstrumentId, price: number): void {
+    const list = this.byInstrument.get(instrument);
+    if (list === undefined) return;
+    for (const b of list) b.lastPrice = price;
+    this.markDirty = true;
+  }
+
+  /**
+   * Books a fill (with its charges, if any) and returns the closings it caused, for the trade
+   * list. A fill that flips a position closes it and opens the rest the other way.
+   */
+  book(fill: Fill): Closing[] {
+    const signed = fill.side === 'BUY' ? fill.quantity : -fill.quantity;
+    const price = new Decimal(fill.price);
+    const value = price.mul(fill.quantity);
+    const fillCharges = fill.charges?.total ?? ZERO;
+    this.cashValue = this.cashValue.sub(fill.side === 'BUY' ? value : value.neg()).sub(fillCharges);
+    this.cashNumber = this.cashValue.toNumber();
+    this.charges = this.charges.add(fillCharges);
+    this.turnover = this.turnover.add(value);
+
+    let list = this.byInstrument.get(fill.instrument);
+    if (list === undefined) {
+      list = [];
+      this.byInstrument.set(fill.instrument, list);
+    }
+    let b = list.find((x) => x.product === fill.product);
+    if (b === undefined) {
+      b = { instrument: fill.instrument, product: fill.product, quantity: 0, costBasis: ZERO, openCharges: ZERO, openedAt: fill.time, lastPrice: fill.price };
+      list.push(b);
+    }
+    b.lastPrice = fill.price;
+    this.markDirty = true;
+
+    const closings: Closing[] = [];
+    let remaining = signed;
+    let chargesLeft = fillCharges;
+    if (b.quantity !== 0 && Math.sign(b.quantity) !== Math.sign(signed)) {
+      const closeQty = Math.min(Math.abs(b.quantity), Math.abs(signed));
+      const fraction = new Decimal(closeQty).div(Math.abs(b.quantity));
+      const basisClosed = b.costBasis.mul(fraction);
+      const entryCharges = b.openCharges.mul(fraction);
+      const exitCharges = fillCharges.mul(closeQty).div(fill.quantity);
+      const sideSign = b.quantity > 0 ? 1 : -1;
+      // Long: proceeds − cost; short: cost − proceeds.
+      const gross = price.mul(closeQty * sideSign).sub(basisClosed);
+      closings.push({
+        instrument: b.instrument,
+        product: b.product,
+        side: b.quantity > 0 ? 'long' : 'short',
+        quantity: closeQty,
+        entryTime: b.openedAt,
+        entryPrice: basisClosed.abs().div(closeQty).toNumber(),
+        exitTime: fill.time,
+        exitPrice: fill.price,
+        grossPnl: gross,
+        charges: entryCharges.add(exitCharges),
+      });
+      this.realised = this.realised.add(gross);
+      b.costBasis = b.costBasis.sub(basisClosed);
+      b.openCharges = b.openCharges.sub(entryCharges);
+      b.quantity -= sideSign * closeQty;
+      remaining += sideSign * closeQty;
+      chargesLeft = chargesLeft.sub(exitCharges);
+    }
+    if (remaining !== 0) {
+      if (b.quantity === 0) {
+        b.openedAt = fill.time;
+        b.costBasis = ZERO;
+        b.openCharges = ZERO;
+      }
+      b.costBasis = b.costBasis.add(price.mul(remaining));
+      b.openCharges = b.openCharges.add(chargesLeft);
+      b.quantity += remaining;
+    }
+    if (b.quantity === 0) {
+      list.splice(list.indexOf(b), 1);
+      if (list.length === 0) this.byInstrument.delete(fill.instrument);
+    }
+    return closings;
+  }
+
+  /** Open positions, in a stable order (instrument, then product). */
+  positions(): PositionView[] {
+    return [...this.byInstrument.values()]
+      .flat()
+      .sort((a, b) => (a.instrument < b.instrument ? -1 : a.instrument > b.instrument ? 1 : a.product < b.product ? -1 : 1))
+      .map((b) => this.view(b));
+  }
+
+  position(instrument: InstrumentId): PositionView | undefined {
+    const b = this.byInstrument.get(instrument)?.[0];
+    return b === undefined ? undefined : this.view(b);
+  }
+
+  private view(b: Book): PositionView {
+    const average = b.quantity === 0 ? 0 : b.costBasis.div(b.quantity).toNumber();
+    return {
+      instrument: b.instrument,
+      product: b.product,
+      quantity: b.quantity,
+      averagePrice: average,
+      lastPrice: b.lastPrice,
+      unrealisedPnl: b.quantity * (b.lastPrice - average),
+    };
+  }
+}
+
+const NONE: readonly Book[] = [];
