@@ -7,6 +7,8 @@ export class EmaCore {
   private readonly alpha: number;
   private count = 0;
   private sum = 0;
+  private first = 0;
+  private allEqual = true;
   /** Current average; meaningful only once `ready`. */
   value = 0;
 
@@ -26,14 +28,19 @@ export class EmaCore {
       return true;
     }
     this.sum += x;
+    if (this.count === 0) this.first = x;
+    else if (x !== this.first) this.allEqual = false;
     if (++this.count < this.period) return false;
-    this.value = this.sum / this.period;
+    // A flat seed window seeds with its value exactly (0.1 * 7 / 7 is not 0.1 in binary).
+    this.value = this.allEqual ? x : this.sum / this.period;
     return true;
   }
 
   reset(): void {
     this.count = 0;
     this.sum = 0;
+    this.first = 0;
+    this.allEqual = true;
     this.value = 0;
   }
 }
