@@ -283,7 +283,11 @@ export class SimulatedExchange {
       const candidate = this.candidateFor(order, event, path);
       if (candidate) candidates.push(candidate);
     }
-    if (candidates.length === 0) return;
+    if (candidates.length > 0) this.applyCandidates(candidates, event, volume, time);
+    this.cancelIocRemainders(list, event, time);
+  }
+
+  private applyCandidates(candidates: Candidate[], event: MarketEvent, volume: number | undefined, time: number): void {
     candidates.sort((a, b) => a.distance - b.distance);
     let budget = this.volumeBudget(volume);
     for (const c of candidates) {
@@ -301,6 +305,10 @@ export class SimulatedExchange {
       budget -= quantity;
       this.fill(c.order, quantity, c.price, time, c.reason, event);
     }
+  }
+
+  /** IOC orders get one eligible market event; whatever did not fill on it is cancelled. */
+  private cancelIocRemainders(list: readonly WorkingOrder[], event: MarketEvent, time: number): void {
     for (const order of list) {
       if (order.intent.validity === 'IOC' && !order.isTerminal && !order.isHeld && this.isEligible(order, event)) {
         order.transition('CANCELLED', time, 'IOC remainder cancelled');

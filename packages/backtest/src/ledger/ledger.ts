@@ -30,7 +30,17 @@ interface Book {
   lastPrice: number;
 }
 
-const ZERO = new Decimal(0);
+/**
+ * Ledger arithmetic runs at 40 significant digits so that average-cost divisions on large books
+ * never lose a paisa; the default 20 digits is not enough for ₹10 crore books with fractional costs.
+ */
+const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN });
+const ZERO = new Money(0);
+
+/** Fill prices are numbers; drop binary noise (89.30000000000001) before they are booked. */
+function bookedPrice(price: number): Decimal {
+  return new Money(price).toDecimalPlaces(6);
+}
 
 /**
  * The backtest's books: cash and realised P&L in decimal.js (money that is booked), positions
@@ -53,7 +63,7 @@ export class Ledger {
   private turnover = ZERO;
 
   constructor(initialCash: Decimal.Value) {
-    this.cashValue = new Decimal(initialCash);
+    this.cashValue = new Money(initialCash);
     this.cashNumber = this.cashValue.toNumber();
   }
 
@@ -120,9 +130,9 @@ export class Ledger {
    */
   book(fill: Fill): Closing[] {
     const signed = fill.side === 'BUY' ? fill.quantity : -fill.quantity;
-    const price = new Decimal(fill.price);
+    const price = bookedPrice(fill.price);
     const value = price.mul(fill.quantity);
-    const fillCharges = fill.charges?.total ?? ZERO;
+    const fillCharges = fill.charges ? new Money(fill.charges.total) : ZERO;
     this.cashValue = this.cashValue.sub(fill.side === 'BUY' ? value : value.neg()).sub(fillCharges);
     this.cashNumber = this.cashValue.toNumber();
     this.charges = this.charges.add(fillCharges);
@@ -146,10 +156,12 @@ export class Ledger {
     let chargesLeft = fillCharges;
     if (b.quantity !== 0 && Math.sign(b.quantity) !== Math.sign(signed)) {
       const closeQty = Math.min(Math.abs(b.quantity), Math.abs(signed));
-      const fraction = new Decimal(closeQty).div(Math.abs(b.quantity));
-      const basisClosed = b.costBasis.mul(fraction);
-      const entryCharges = b.openCharges.mul(fraction);
-      const exitCharges = fillCharges.mul(closeQty).div(fill.quantity);
+      const whole = closeQty === Math.abs(b.quantity);
+      // Multiply before dividing so that exact shares stay exact (1300 × 4 / 26 = 200).
+      const open = Math.abs(b.quantity);
+      const basisClosed = whole ? b.costBasis : b.costBasis.mul(closeQty).div(open);
+      const entryCharges = whole ? b.openCharges : b.openCharges.mul(closeQty).div(open);
+      const exitCharges = closeQty === fill.quantity ? fillCharges : fillCharges.mul(closeQty).div(fill.quantity);
       const sideSign = b.quantity > 0 ? 1 : -1;
       // Long: proceeds − cost; short: cost − proceeds.
       const gross = price.mul(closeQty * sideSign).sub(basisClosed);
