@@ -20,7 +20,11 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * const bar = parseWith(BarSchema, json, 'bar');
  * ```
  */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  what: string,
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues: ValidationIssue[] = result.error.issues.map((issue) => ({

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseWith } from '../errors/parse.js';
+import { freezeMessage } from './freeze.js';
 import { InstrumentIdSchema, type InstrumentId } from './instrument.js';
 import { TimeframeSchema, type Timeframe } from './timeframe.js';
 
@@ -15,12 +17,13 @@ export interface Bar {
   readonly high: number;
   readonly low: number;
   readonly close: number;
+  /** Traded quantity in units (0 for an index). */
   readonly volume: number;
   /** Open interest at the bar's close (derivatives). */
   readonly oi?: number;
 }
 
-const price = z.number().finite().positive();
+const price = z.number().positive();
 
 export const BarSchema = z
   .object({
@@ -32,11 +35,44 @@ export const BarSchema = z
     high: price,
     low: price,
     close: price,
-    volume: z.number().finite().nonnegative(),
-    oi: z.number().finite().nonnegative().optional(),
+    volume: z.number().nonnegative(),
+    oi: z.number().nonnegative().optional(),
   })
   .superRefine((b, ctx) => {
-    if (b.high < b.low) ctx.addIssue({ code: 'custom', path: ['high'], message: `high ${b.high} is below low ${b.low}` });
-    if (b.open > b.high || b.open < b.low) ctx.addIssue({ code: 'custom', path: ['open'], message: 'open lies outside [low, high]' });
-    if (b.close > b.high || b.close < b.low) ctx.addIssue({ code: 'custom', path: ['close'], message: 'close lies outside [low, high]' });
+    // `high` is checked first so that a bar with high < low is reported on `high`.
+    if (b.high < b.low) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['high'],
+        message: `high ${b.high} is below low ${b.low}`,
+      });
+    }
+    if (b.open > b.high || b.open < b.low) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['open'],
+        message: `open lies outside [low ${b.low}, high ${b.high}]`,
+      });
+    }
+    if (b.close > b.high || b.close < b.low) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['close'],
+        message: `close lies outside [low ${b.low}, high ${b.high}]`,
+      });
+    }
   });
+
+/**
+ * Validates a bar (for example one read back from JSON) and returns it deep-frozen; throws a
+ * ValidationError naming the field and value otherwise.
+ *
+ * @example
+ * ```ts
+ * const bar = parseBar({ kind: 'bar', instrument: 'NSE:INFY', timeframe: '1m',
+ *   time: Date.UTC(2025, 0, 1, 3, 45), open: 1900, high: 1905, low: 1898, close: 1902, volume: 1200 });
+ * ```
+ */
+export function parseBar(input: unknown): Bar {
+  return freezeMessage(parseWith(BarSchema, input, 'bar'));
+}

@@ -1,5 +1,7 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
+import { parseWith } from '../errors/parse.js';
+import { freezeMessage } from './freeze.js';
 
 /**
  * Itemised Indian charges on one fill or order, in rupees, as decimal.js values (money that is
@@ -18,7 +20,15 @@ export interface Charges {
   readonly total: Decimal;
 }
 
-export const CHARGE_COMPONENTS = ['brokerage', 'stt', 'exchangeTxn', 'ipft', 'sebi', 'stampDuty', 'gst'] as const;
+export const CHARGE_COMPONENTS = [
+  'brokerage',
+  'stt',
+  'exchangeTxn',
+  'ipft',
+  'sebi',
+  'stampDuty',
+  'gst',
+] as const;
 export type ChargeComponent = (typeof CHARGE_COMPONENTS)[number];
 
 /** Charges of zero, e.g. for a run without costs. */
@@ -33,18 +43,42 @@ export const ZERO_CHARGES: Charges = Object.freeze({
   total: new Decimal(0),
 });
 
-/** A decimal amount at a boundary: a Decimal, or a finite number / numeric string. */
+/**
+ * A decimal amount at a boundary: a Decimal, a finite number, or a numeric string (as
+ * `Decimal#toJSON` writes it, exponent included), always read into a finite Decimal.
+ */
 export const DecimalSchema = z
-  .union([z.instanceof(Decimal), z.number().finite(), z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number')])
-  .transform((v) => new Decimal(v));
+  .union([
+    z.instanceof(Decimal),
+    z.number(),
+    z.string().regex(/^[-+]?\d+(\.\d+)?(e[-+]?\d+)?$/i, 'must be a decimal number, e.g. "12.34"'),
+  ])
+  .transform((v) => new Decimal(v))
+  .refine((d) => d.isFinite(), 'must be a finite decimal number');
+
+const nonNegativeAmount = DecimalSchema.refine((d) => !d.isNegative(), 'must not be negative');
 
 export const ChargesSchema = z.object({
-  brokerage: DecimalSchema,
-  stt: DecimalSchema,
-  exchangeTxn: DecimalSchema,
-  ipft: DecimalSchema,
-  sebi: DecimalSchema,
-  stampDuty: DecimalSchema,
-  gst: DecimalSchema,
-  total: DecimalSchema,
+  brokerage: nonNegativeAmount,
+  stt: nonNegativeAmount,
+  exchangeTxn: nonNegativeAmount,
+  ipft: nonNegativeAmount,
+  sebi: nonNegativeAmount,
+  stampDuty: nonNegativeAmount,
+  gst: nonNegativeAmount,
+  total: nonNegativeAmount,
 });
+
+/**
+ * Validates a charges breakdown (amounts as Decimals, numbers or numeric strings) and returns
+ * it frozen with Decimal amounts; throws a ValidationError otherwise.
+ *
+ * @example
+ * ```ts
+ * const charges = parseCharges({ brokerage: '20', stt: '0', exchangeTxn: '1.5', ipft: '0.05',
+ *   sebi: '0.01', stampDuty: '0.15', gst: '3.88', total: '25.59' });
+ * ```
+ */
+export function parseCharges(input: unknown): Charges {
+  return freezeMessage(parseWith(ChargesSchema, input, 'charges'));
+}

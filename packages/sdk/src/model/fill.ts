@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { parseWith } from '../errors/parse.js';
 import { ChargesSchema, type Charges } from './charges.js';
 import { ProductSchema, SideSchema, type Product, type Side } from './exchange.js';
+import { freezeMessage } from './freeze.js';
 import { InstrumentIdSchema, type InstrumentId } from './instrument.js';
 
 /** An execution of (part of) an order. Slippage adjusts `price`; the fee model attaches `charges`. */
@@ -30,14 +32,35 @@ export const FillSchema = z.object({
   time: z.number().int(),
   side: SideSchema,
   quantity: z.number().int().positive(),
-  price: z.number().finite().positive(),
+  price: z.number().positive(),
   product: ProductSchema,
-  rawPrice: z.number().finite().positive(),
+  rawPrice: z.number().positive(),
   charges: ChargesSchema.optional(),
   reason: z.string().optional(),
 });
 
-/** Signed quantity of a fill: + for BUY, − for SELL. */
+/**
+ * Validates a fill and returns it deep-frozen (charges as Decimals); throws a ValidationError
+ * otherwise.
+ *
+ * @example
+ * ```ts
+ * const fill = parseFill({ kind: 'fill', id: 'f-1', orderId: 'o-1', instrument: 'NSE:INFY',
+ *   time: 0, side: 'BUY', quantity: 10, price: 1500.5, rawPrice: 1500, product: 'CNC' });
+ * ```
+ */
+export function parseFill(input: unknown): Fill {
+  return freezeMessage(parseWith(FillSchema, input, 'fill'));
+}
+
+/**
+ * Signed quantity of a fill: + for BUY, − for SELL.
+ *
+ * @example
+ * ```ts
+ * signedQuantity({ side: 'SELL', quantity: 75 }); // -75
+ * ```
+ */
 export function signedQuantity(fill: Pick<Fill, 'side' | 'quantity'>): number {
   return fill.side === 'BUY' ? fill.quantity : -fill.quantity;
 }

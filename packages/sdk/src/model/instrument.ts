@@ -1,28 +1,93 @@
 import { z } from 'zod';
 import { parseWith } from '../errors/parse.js';
-import { EXCHANGES, ExchangeSchema, InstrumentTypeSchema, type Exchange } from './exchange.js';
+import {
+  EXCHANGES,
+  ExchangeSchema,
+  InstrumentTypeSchema,
+  type Exchange,
+  type InstrumentType,
+} from './exchange.js';
+import { freezeMessage } from './freeze.js';
 
 /** `EXCHANGE:TRADINGSYMBOL`, e.g. `NSE:RELIANCE` or `NFO:NIFTY25DEC26000CE`. */
 export type InstrumentId = `${Exchange}:${string}`;
 
-const ID_PATTERN = new RegExp(`^(${EXCHANGES.join('|')}):[A-Z0-9][A-Z0-9&_\\-. ]*$`);
+const KNOWN_EXCHANGES: ReadonlySet<string> = new Set(EXCHANGES);
+// Upper-case letters and digits, with inner spaces and & _ - . as NSE symbols use them
+// (`M&M`, `BAJAJ-AUTO`, `NIFTY 50`); no leading or trailing space.
+const SYMBOL_PATTERN = /^[A-Z0-9](?:[A-Z0-9&_\-. ]*[A-Z0-9&_\-.])?$/;
 
-/** Zod schema of an {@link InstrumentId}. */
+/**
+ * Why `id` is not a valid {@link InstrumentId}, or `undefined` when it is.
+ *
+ * @example
+ * ```ts
+ * instrumentIdProblem('NSE:RELIANCE'); // undefined
+ * instrumentIdProblem('NYSE:IBM'); // 'unknown exchange "NYSE": use one of NSE, BSE, ...'
+ * ```
+ */
+export function instrumentIdProblem(id: string): string | undefined {
+  const at = id.indexOf(':');
+  if (at < 0) return 'must be EXCHANGE:TRADINGSYMBOL, e.g. NSE:RELIANCE';
+  const exchange = id.slice(0, at);
+  if (!KNOWN_EXCHANGES.has(exchange)) {
+    return `unknown exchange "${exchange}": use one of ${EXCHANGES.join(', ')}`;
+  }
+  const symbol = id.slice(at + 1);
+  if (!SYMBOL_PATTERN.test(symbol)) {
+    return `trading symbol "${symbol}" must be upper-case letters and digits (inner spaces and & _ - . allowed), e.g. NSE:RELIANCE`;
+  }
+  return undefined;
+}
+
+/** Zod schema of an {@link InstrumentId}; errors say whether the exchange or the symbol is wrong. */
 export const InstrumentIdSchema = z
   .string()
-  .regex(ID_PATTERN, 'must be EXCHANGE:TRADINGSYMBOL with a known exchange, e.g. NSE:RELIANCE')
-  .transform((s) => s as InstrumentId);
+  .superRefine((id, ctx) => {
+    const problem = instrumentIdProblem(id);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((id) => id as InstrumentId);
 
-/** Splits an instrument id into exchange and trading symbol. */
+/**
+ * Splits an instrument id into exchange and trading symbol.
+ *
+ * @example
+ * ```ts
+ * splitInstrumentId('NFO:NIFTY25DEC26000CE'); // { exchange: 'NFO', symbol: 'NIFTY25DEC26000CE' }
+ * ```
+ */
 export function splitInstrumentId(id: InstrumentId): { exchange: Exchange; symbol: string } {
   const at = id.indexOf(':');
   return { exchange: id.slice(0, at) as Exchange, symbol: id.slice(at + 1) };
 }
 
-/** Builds an instrument id from its parts (validated). */
+/**
+ * Builds an instrument id from its parts; throws a ValidationError when they do not form one.
+ *
+ * @example
+ * ```ts
+ * instrumentId('NSE', 'M&M'); // 'NSE:M&M'
+ * ```
+ */
 export function instrumentId(exchange: Exchange, symbol: string): InstrumentId {
   return parseWith(InstrumentIdSchema, `${exchange}:${symbol}`, 'instrument id');
 }
+
+/**
+ * Which instrument types each exchange segment lists: cash segments carry equities and
+ * indices, derivative segments carry futures and options (MCX also publishes indices).
+ */
+export const EXCHANGE_INSTRUMENT_TYPES: Readonly<Record<Exchange, readonly InstrumentType[]>> =
+  Object.freeze({
+    NSE: Object.freeze(['EQ', 'IDX'] as const),
+    BSE: Object.freeze(['EQ', 'IDX'] as const),
+    NFO: Object.freeze(['FUT', 'CE', 'PE'] as const),
+    BFO: Object.freeze(['FUT', 'CE', 'PE'] as const),
+    MCX: Object.freeze(['FUT', 'CE', 'PE', 'IDX'] as const),
+    CDS: Object.freeze(['FUT', 'CE', 'PE'] as const),
+    BCD: Object.freeze(['FUT', 'CE', 'PE'] as const),
+  });
 
 export const InstrumentSchema = z
   .object({
@@ -39,7 +104,9 @@ export const InstrumentSchema = z
     freezeQuantity: z.number().int().positive().optional(),
     /** Expiry as an IST date `YYYY-MM-DD` (derivatives only). */
     expiry: z.iso.date().optional(),
+    /** Strike price in rupees (options only). */
     strike: z.number().positive().optional(),
+    /** Option type (options only); equals `type` when given. */
     optionType: z.enum(['CE', 'PE']).optional(),
     /** Underlying instrument id or symbol, e.g. `NSE:NIFTY 50` or `NIFTY`. */
     underlying: z.string().optional(),
@@ -48,18 +115,32 @@ export const InstrumentSchema = z
     brokerTokens: z.record(z.string(), z.string()).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.id !== `${v.exchange}:${v.symbol}`) {
-      ctx.addIssue({ code: 'custom', path: ['id'], message: `must equal "${v.exchange}:${v.symbol}"` });
+    const issue = (field: string, message: string): void => {
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    };
+    if (v.id !== `${v.exchange}:${v.symbol}`) issue('id', `must equal "${v.exchange}:${v.symbol}"`);
+    if (!EXCHANGE_INSTRUMENT_TYPES[v.exchange].includes(v.type)) {
+      const allowed = EXCHANGE_INSTRUMENT_TYPES[v.exchange].join(', ');
+      issue('type', `${v.exchange} does not list ${v.type} instruments (only ${allowed})`);
     }
     const isOption = v.type === 'CE' || v.type === 'PE';
-    if (isOption && (v.strike === undefined || v.expiry === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [v.strike === undefined ? 'strike' : 'expiry'], message: 'options need strike and expiry' });
+    if (isOption) {
+      if (v.strike === undefined) issue('strike', 'options need a strike');
+      if (v.expiry === undefined) issue('expiry', 'options need an expiry');
+      if (v.optionType !== undefined && v.optionType !== v.type) {
+        issue('optionType', `must equal type ${v.type}`);
+      }
+    } else {
+      if (v.strike !== undefined) issue('strike', `only options have a strike, not ${v.type}`);
+      if (v.optionType !== undefined)
+        issue('optionType', `only options have an option type, not ${v.type}`);
     }
-    if (isOption && v.optionType !== undefined && v.optionType !== v.type) {
-      ctx.addIssue({ code: 'custom', path: ['optionType'], message: `must equal type ${v.type}` });
+    if (v.type === 'FUT' && v.expiry === undefined) issue('expiry', 'futures need an expiry');
+    if ((v.type === 'EQ' || v.type === 'IDX') && v.expiry !== undefined) {
+      issue('expiry', `${v.type} instruments do not expire`);
     }
-    if (v.type === 'FUT' && v.expiry === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['expiry'], message: 'futures need an expiry' });
+    if (v.freezeQuantity !== undefined && v.freezeQuantity < v.lotSize) {
+      issue('freezeQuantity', `must be at least the lot size ${v.lotSize}`);
     }
   });
 
@@ -67,7 +148,8 @@ export const InstrumentSchema = z
 export type Instrument = Readonly<z.output<typeof InstrumentSchema>>;
 
 /**
- * Validates an instrument; throws a ValidationError naming the field and value otherwise.
+ * Validates an instrument and returns it deep-frozen; throws a ValidationError naming the
+ * field and value otherwise.
  *
  * @example
  * ```ts
@@ -76,5 +158,5 @@ export type Instrument = Readonly<z.output<typeof InstrumentSchema>>;
  * ```
  */
 export function parseInstrument(input: unknown): Instrument {
-  return Object.freeze(parseWith(InstrumentSchema, input, 'instrument'));
+  return freezeMessage(parseWith(InstrumentSchema, input, 'instrument'));
 }

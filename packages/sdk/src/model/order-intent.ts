@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseWith } from '../errors/parse.js';
 import {
   OrderTypeSchema,
   ProductSchema,
@@ -9,6 +10,7 @@ import {
   type Side,
   type Validity,
 } from './exchange.js';
+import { freezeMessage } from './freeze.js';
 import { InstrumentIdSchema, type InstrumentId } from './instrument.js';
 
 /**
@@ -57,24 +59,74 @@ export const OrderIntentSchema = z
     side: SideSchema,
     quantity: z.number().int().positive(),
     orderType: OrderTypeSchema,
-    price: z.number().finite().positive().optional(),
-    triggerPrice: z.number().finite().positive().optional(),
+    price: z.number().positive().optional(),
+    triggerPrice: z.number().positive().optional(),
     product: ProductSchema,
     validity: ValiditySchema,
     ttlMs: z.number().int().positive().optional(),
     reduceOnly: z.boolean(),
-    ocoGroup: z.string().optional(),
-    parentId: z.string().optional(),
-    cancelId: z.string().optional(),
+    ocoGroup: z.string().min(1).optional(),
+    parentId: z.string().min(1).optional(),
+    cancelId: z.string().min(1).optional(),
     confidence: z.number().min(0).max(1).optional(),
-    rewardRisk: z.number().finite().nonnegative().optional(),
+    rewardRisk: z.number().nonnegative().optional(),
     reason: z.string(),
   })
   .superRefine((o, ctx) => {
-    if ((o.orderType === 'LIMIT' || o.orderType === 'SL') && o.price === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['price'], message: `${o.orderType} orders need a price` });
+    const needsPrice = o.orderType === 'LIMIT' || o.orderType === 'SL';
+    const needsTrigger = o.orderType === 'SL' || o.orderType === 'SL-M';
+    if (needsPrice && o.price === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['price'],
+        message: `${o.orderType} orders need a price`,
+      });
     }
-    if ((o.orderType === 'SL' || o.orderType === 'SL-M') && o.triggerPrice === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['triggerPrice'], message: `${o.orderType} orders need a trigger price` });
+    if (needsTrigger && o.triggerPrice === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['triggerPrice'],
+        message: `${o.orderType} orders need a trigger price`,
+      });
+    }
+    if (!needsTrigger && o.triggerPrice !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['triggerPrice'],
+        message: `${o.orderType} orders take no trigger price (use SL or SL-M)`,
+      });
+    }
+    // A stop-limit triggers on the way to its limit: a BUY's trigger is at or below its limit
+    // price, a SELL's at or above (brokers reject the other way round).
+    if (o.orderType === 'SL' && o.price !== undefined && o.triggerPrice !== undefined) {
+      if (o.side === 'BUY' && o.triggerPrice > o.price) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['triggerPrice'],
+          message: `a BUY SL order's trigger must not exceed its price ${o.price}`,
+        });
+      }
+      if (o.side === 'SELL' && o.triggerPrice < o.price) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['triggerPrice'],
+          message: `a SELL SL order's trigger must not be below its price ${o.price}`,
+        });
+      }
     }
   });
+
+/**
+ * Validates an order intent and returns it deep-frozen; throws a ValidationError naming the
+ * field and value otherwise (e.g. `price` for a LIMIT order without one).
+ *
+ * @example
+ * ```ts
+ * const intent = parseOrderIntent({ kind: 'intent', id: 'sma-1', instrument: 'NSE:INFY', time: 0,
+ *   side: 'BUY', quantity: 10, orderType: 'LIMIT', price: 1500, product: 'MIS', validity: 'DAY',
+ *   reduceOnly: false, reason: 'entry' });
+ * ```
+ */
+export function parseOrderIntent(input: unknown): OrderIntent {
+  return freezeMessage(parseWith(OrderIntentSchema, input, 'order intent'));
+}

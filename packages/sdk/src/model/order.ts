@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseWith } from '../errors/parse.js';
+import { freezeMessage } from './freeze.js';
 import { OrderIntentSchema, type OrderIntent } from './order-intent.js';
 
 /** Lifecycle of an order at a venue. */
@@ -13,9 +15,15 @@ export const ORDER_STATUSES = [
   'EXPIRED',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const OrderStatusSchema = z.enum(ORDER_STATUSES);
 
 /** Statuses after which nothing more can happen to an order. */
-export const TERMINAL_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set(['FILLED', 'CANCELLED', 'REJECTED', 'EXPIRED']);
+export const TERMINAL_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set([
+  'FILLED',
+  'CANCELLED',
+  'REJECTED',
+  'EXPIRED',
+]);
 
 /** One entry of an order's status history. */
 export interface OrderStatusChange {
@@ -35,25 +43,77 @@ export interface Order {
   readonly filledQuantity: number;
   /** Volume-weighted fill price, 0 when nothing filled. */
   readonly averagePrice: number;
+  /** Every status change, oldest first; the last entry is the current status. */
   readonly history: readonly OrderStatusChange[];
   /** Venue's own id (broker order id), when different from `id`. */
   readonly venueOrderId?: string;
 }
 
-const OrderStatusChangeSchema = z.object({
-  status: z.enum(ORDER_STATUSES),
+export const OrderStatusChangeSchema = z.object({
+  status: OrderStatusSchema,
   time: z.number().int(),
   reason: z.string().optional(),
   filledQuantity: z.number().int().nonnegative(),
 });
 
-export const OrderSchema = z.object({
-  kind: z.literal('order'),
-  id: z.string().min(1),
-  intent: OrderIntentSchema,
-  status: z.enum(ORDER_STATUSES),
-  filledQuantity: z.number().int().nonnegative(),
-  averagePrice: z.number().finite().nonnegative(),
-  history: z.array(OrderStatusChangeSchema),
-  venueOrderId: z.string().optional(),
-});
+export const OrderSchema = z
+  .object({
+    kind: z.literal('order'),
+    id: z.string().min(1),
+    intent: OrderIntentSchema,
+    status: OrderStatusSchema,
+    filledQuantity: z.number().int().nonnegative(),
+    averagePrice: z.number().nonnegative(),
+    history: z.array(OrderStatusChangeSchema).min(1),
+    venueOrderId: z.string().min(1).optional(),
+  })
+  .superRefine((o, ctx) => {
+    const issue = (path: (string | number)[], message: string): void => {
+      ctx.addIssue({ code: 'custom', path, message });
+    };
+    const ordered = o.intent.quantity;
+    if (o.filledQuantity > ordered)
+      issue(['filledQuantity'], `exceeds the ordered quantity ${ordered}`);
+    if (o.status === 'FILLED' && o.filledQuantity !== ordered) {
+      issue(['filledQuantity'], `a FILLED order has filled its whole quantity ${ordered}`);
+    }
+    if (o.filledQuantity > 0 !== o.averagePrice > 0) {
+      issue(['averagePrice'], 'must be > 0 exactly when something filled');
+    }
+    const last = o.history[o.history.length - 1];
+    if (last !== undefined && last.status !== o.status) {
+      issue(['status'], `must equal the last history status ${last.status}`);
+    }
+    if (last !== undefined && last.filledQuantity !== o.filledQuantity) {
+      issue(['filledQuantity'], `must equal the last history entry's ${last.filledQuantity}`);
+    }
+    for (let i = 1; i < o.history.length; i++) {
+      const previous = o.history[i - 1];
+      const change = o.history[i];
+      if (previous === undefined || change === undefined) continue;
+      if (change.time < previous.time)
+        issue(['history', i, 'time'], 'history must be in time order');
+      if (change.filledQuantity < previous.filledQuantity) {
+        issue(['history', i, 'filledQuantity'], 'filled quantity never decreases');
+      }
+      if (TERMINAL_ORDER_STATUSES.has(previous.status)) {
+        issue(
+          ['history', i, 'status'],
+          `nothing can follow the terminal status ${previous.status}`,
+        );
+      }
+    }
+  });
+
+/**
+ * Validates an order snapshot and returns it deep-frozen; throws a ValidationError otherwise.
+ *
+ * @example
+ * ```ts
+ * const order = parseOrder({ kind: 'order', id: 'o-1', intent, status: 'OPEN', filledQuantity: 0,
+ *   averagePrice: 0, history: [{ status: 'OPEN', time: intent.time, filledQuantity: 0 }] });
+ * ```
+ */
+export function parseOrder(input: unknown): Order {
+  return freezeMessage(parseWith(OrderSchema, input, 'order'));
+}

@@ -1,6 +1,10 @@
 import type Decimal from 'decimal.js';
-import type { Product } from './exchange.js';
-import type { InstrumentId } from './instrument.js';
+import { z } from 'zod';
+import { parseWith } from '../errors/parse.js';
+import { DecimalSchema } from './charges.js';
+import { ProductSchema, type Product } from './exchange.js';
+import { freezeMessage } from './freeze.js';
+import { InstrumentIdSchema, type InstrumentId } from './instrument.js';
 
 /** A net position in one instrument and product. */
 export interface Position {
@@ -14,4 +18,40 @@ export interface Position {
   readonly realisedPnl: Decimal;
   /** Last price used to mark the position. */
   readonly lastPrice: number;
+}
+
+export const PositionSchema = z
+  .object({
+    instrument: InstrumentIdSchema,
+    product: ProductSchema,
+    quantity: z.number().int(),
+    averagePrice: z.number().nonnegative(),
+    realisedPnl: DecimalSchema,
+    lastPrice: z.number().nonnegative(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.quantity === 0 && p.averagePrice !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['averagePrice'], message: 'must be 0 when flat' });
+    }
+    if (p.quantity !== 0 && p.averagePrice === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['averagePrice'],
+        message: 'an open position needs its entry price',
+      });
+    }
+  });
+
+/**
+ * Validates a position and returns it frozen (realised P&L as a Decimal); throws a
+ * ValidationError otherwise.
+ *
+ * @example
+ * ```ts
+ * const position = parsePosition({ instrument: 'NSE:INFY', product: 'CNC', quantity: -10,
+ *   averagePrice: 1500, realisedPnl: '0', lastPrice: 1490 });
+ * ```
+ */
+export function parsePosition(input: unknown): Position {
+  return freezeMessage(parseWith(PositionSchema, input, 'position'));
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseWith } from '../errors/parse.js';
+import { freezeMessage } from './freeze.js';
 import { InstrumentIdSchema, type InstrumentId } from './instrument.js';
 
 /** One level of market depth. */
@@ -25,27 +27,49 @@ export interface Tick {
   readonly quantity?: number;
   /** Cumulative day volume, when known. */
   readonly volume?: number;
+  /** Best bid; 0 when the book side is empty. */
   readonly bid?: number;
+  /** Best ask; 0 when the book side is empty. */
   readonly ask?: number;
   readonly oi?: number;
   readonly depth?: Depth;
 }
 
-const DepthLevelSchema = z.object({
-  price: z.number().finite().nonnegative(),
+// Depth and quotes allow 0: brokers send 0 for an empty level. Level ordering is not enforced
+// here because real feeds get it wrong (see MANIFEST.md); parsers detect and report that.
+export const DepthLevelSchema = z.object({
+  price: z.number().nonnegative(),
   quantity: z.number().int().nonnegative(),
   orders: z.number().int().nonnegative(),
+});
+
+export const DepthSchema = z.object({
+  buy: z.array(DepthLevelSchema),
+  sell: z.array(DepthLevelSchema),
 });
 
 export const TickSchema = z.object({
   kind: z.literal('tick'),
   instrument: InstrumentIdSchema,
   time: z.number().int(),
-  price: z.number().finite().positive(),
-  quantity: z.number().finite().nonnegative().optional(),
-  volume: z.number().finite().nonnegative().optional(),
-  bid: z.number().finite().nonnegative().optional(),
-  ask: z.number().finite().nonnegative().optional(),
-  oi: z.number().finite().nonnegative().optional(),
-  depth: z.object({ buy: z.array(DepthLevelSchema), sell: z.array(DepthLevelSchema) }).optional(),
+  price: z.number().positive(),
+  quantity: z.number().nonnegative().optional(),
+  volume: z.number().nonnegative().optional(),
+  bid: z.number().nonnegative().optional(),
+  ask: z.number().nonnegative().optional(),
+  oi: z.number().nonnegative().optional(),
+  depth: DepthSchema.optional(),
 });
+
+/**
+ * Validates a tick and returns it deep-frozen; throws a ValidationError naming the field
+ * (e.g. `depth.buy.0.price`) and value otherwise.
+ *
+ * @example
+ * ```ts
+ * const tick = parseTick({ kind: 'tick', instrument: 'NFO:NIFTY25NOVFUT', time: 1763361420000, price: 25_990.5 });
+ * ```
+ */
+export function parseTick(input: unknown): Tick {
+  return freezeMessage(parseWith(TickSchema, input, 'tick'));
+}

@@ -1,7 +1,9 @@
-import { z } from 'zod';
-import { InstrumentIdSchema, type InstrumentId } from './instrument.js';
-import { DecimalSchema } from './charges.js';
 import type Decimal from 'decimal.js';
+import { z } from 'zod';
+import { parseWith } from '../errors/parse.js';
+import { DecimalSchema } from './charges.js';
+import { freezeMessage } from './freeze.js';
+import { InstrumentIdSchema, type InstrumentId } from './instrument.js';
 
 /** A round trip: a position opened and closed (possibly in several fills, averaged). */
 export interface Trade {
@@ -21,15 +23,50 @@ export interface Trade {
   readonly pnl: Decimal;
 }
 
-export const TradeSchema = z.object({
-  instrument: InstrumentIdSchema,
-  side: z.enum(['long', 'short']),
-  quantity: z.number().int().positive(),
-  entryTime: z.number().int(),
-  entryPrice: z.number().finite().positive(),
-  exitTime: z.number().int(),
-  exitPrice: z.number().finite().positive(),
-  grossPnl: DecimalSchema,
-  charges: DecimalSchema,
-  pnl: DecimalSchema,
-});
+export const TradeSchema = z
+  .object({
+    instrument: InstrumentIdSchema,
+    side: z.enum(['long', 'short']),
+    quantity: z.number().int().positive(),
+    entryTime: z.number().int(),
+    entryPrice: z.number().positive(),
+    exitTime: z.number().int(),
+    exitPrice: z.number().positive(),
+    grossPnl: DecimalSchema,
+    charges: DecimalSchema,
+    pnl: DecimalSchema,
+  })
+  .superRefine((t, ctx) => {
+    if (t.exitTime < t.entryTime) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exitTime'],
+        message: `is before the entry time ${t.entryTime}`,
+      });
+    }
+    if (t.charges.isNegative()) {
+      ctx.addIssue({ code: 'custom', path: ['charges'], message: 'must not be negative' });
+    }
+    const net = t.grossPnl.minus(t.charges);
+    if (!t.pnl.equals(net)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pnl'],
+        message: `must equal grossPnl − charges = ${net.toString()}`,
+      });
+    }
+  });
+
+/**
+ * Validates a round-trip trade and returns it frozen (money as Decimals); throws a
+ * ValidationError otherwise.
+ *
+ * @example
+ * ```ts
+ * const trade = parseTrade({ instrument: 'NSE:INFY', side: 'long', quantity: 10, entryTime: 0,
+ *   entryPrice: 1500, exitTime: 60_000, exitPrice: 1510, grossPnl: '100', charges: '12.5', pnl: '87.5' });
+ * ```
+ */
+export function parseTrade(input: unknown): Trade {
+  return freezeMessage(parseWith(TradeSchema, input, 'trade'));
+}
