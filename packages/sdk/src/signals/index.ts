@@ -1,1 +1,5 @@
-export {};
+export type { IndicatorFactory, PriceSource, Series, SignalOptions } from './types.js';
+export { SignalValueError } from './signal-value-error.js';
+export { perInstrument } from './per-instrument.js';
+export { crossoverSignal, type CrossoverSignalOptions } from './crossover-signal.js';
+export { thresholdSignal, type ThresholdSignalOptions } from './threshold-signal.js';
