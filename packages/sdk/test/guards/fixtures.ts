@@ -7,7 +7,10 @@ import {
   type Bar,
   type Instrument,
   type MarketEvent,
+  type Order,
   type OrderIntent,
+  type PositionView,
+  type Product,
   type StaticPortfolio,
   type StrategyContext,
 } from '../../src/index.js';
@@ -43,7 +46,52 @@ export const niftyFut: Instrument = parseInstrument({
   expiry: '2026-01-27',
 });
 
-export const instruments = [reliance, infy, niftyFut];
+/** Cash equities with lot 1 and tick 0.05, for tests needing many instruments. */
+export const tcs: Instrument = equity('TCS');
+export const sbin: Instrument = equity('SBIN');
+
+function equity(symbol: string): Instrument {
+  return parseInstrument({
+    id: `NSE:${symbol}`,
+    exchange: 'NSE',
+    symbol,
+    type: 'EQ',
+    lotSize: 1,
+    tickSize: 0.05,
+  });
+}
+
+export const instruments = [reliance, infy, niftyFut, tcs, sbin];
+
+/** A position view for a static portfolio. */
+export function holding(
+  instrument: Instrument,
+  product: Product,
+  quantity: number,
+  price: number,
+): PositionView {
+  return {
+    instrument: instrument.id,
+    product,
+    quantity,
+    averagePrice: price,
+    lastPrice: price,
+    unrealisedPnl: 0,
+  };
+}
+
+/** A working order at the venue for `orderIntent`. */
+export function working(orderIntent: OrderIntent, filledQuantity = 0): Order {
+  return {
+    kind: 'order',
+    id: orderIntent.id,
+    intent: orderIntent,
+    status: filledQuantity > 0 ? 'PARTIALLY_FILLED' : 'OPEN',
+    filledQuantity,
+    averagePrice: 0,
+    history: [],
+  };
+}
 
 /** Monday 2025-01-06 09:15 IST, in epoch ms (UTC). */
 export const MONDAY_0915_IST = Date.UTC(2025, 0, 6, 3, 45);
