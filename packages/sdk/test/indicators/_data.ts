@@ -56,7 +56,7 @@ export function niftyQuarter(): NiftyRow[] {
 export function niftyEndLabelledBars(rows: readonly NiftyRow[]): Bar[] {
   return rows.map((r) => ({
     kind: 'bar',
-    instrument: 'NSE:NIFTY 50' as InstrumentId,
+    instrument: 'NSE:NIFTY 50',
     timeframe: '1m',
     time: r.endTime,
     open: r.open,

@@ -233,12 +233,15 @@ export function sessionVwapRef(
 
 export function crossoverRef(
   pairs: readonly (readonly [number, number])[],
+  epsilon = 0,
 ): ('above' | 'below' | 'none' | undefined)[] {
   return pairs.map(([a, b], i) => {
     if (i === 0) return undefined;
     const [pa, pb] = pairs[i - 1]!;
-    if (pa <= pb && a > b) return 'above';
-    if (pa >= pb && a < b) return 'below';
+    const wasAbove = pa - pb > epsilon;
+    const wasBelow = pa - pb < -epsilon;
+    if (!wasAbove && a - b > epsilon) return 'above';
+    if (!wasBelow && a - b < -epsilon) return 'below';
     return 'none';
   });
 }
