@@ -3,7 +3,13 @@ import { parseWith } from '../errors/parse.js';
 import type { Signal } from '../graph/stages.js';
 import type { MarketEvent } from '../model/market-event.js';
 import type { SignalEvent } from '../model/signal-event.js';
-import { stepBands, type BandLevels, type BandMode, type BandStep } from './internal/bands.js';
+import {
+  bandReason,
+  stepBands,
+  type BandLevels,
+  type BandMode,
+  type BandStep,
+} from './internal/bands.js';
 import { instrumentStateSignal, type InstrumentState } from './internal/instrument-state-signal.js';
 import { formatNumber, opinionOn } from './internal/opinion.js';
 import {
@@ -103,37 +109,14 @@ class ThresholdState implements InstrumentState {
     const current = step.direction;
     stepBands(step, current, value, this.levels, options.mode, options.allowShort);
     if (step.direction === current) return undefined;
-    return opinionOn(event, step.direction, options.confidence, this.reason(value));
-  }
-
-  private reason(value: number): string {
-    const { options, step } = this;
-    const reversion = options.mode === 'reversion';
-    const parts: string[] = [];
-    const shown = formatNumber(value, 4);
-    if (step.exit === 'exit-long') {
-      parts.push(
-        reversion
-          ? `${shown} > ${options.exitLower} (long exit)`
-          : `${shown} < ${options.exitUpper} (long exit)`,
-      );
-    } else if (step.exit === 'exit-short') {
-      parts.push(
-        reversion
-          ? `${shown} < ${options.exitUpper} (short exit)`
-          : `${shown} > ${options.exitLower} (short exit)`,
-      );
-    }
-    if (step.entry === 'enter-long') {
-      parts.push(
-        reversion ? `${shown} < ${options.lower} (lower)` : `${shown} > ${options.upper} (upper)`,
-      );
-    } else if (step.entry === 'enter-short') {
-      parts.push(
-        reversion ? `${shown} > ${options.upper} (upper)` : `${shown} < ${options.lower} (lower)`,
-      );
-    }
-    return `${options.name}: ${parts.join(', ')}: ${step.direction}`;
+    const reason = bandReason(
+      options.name,
+      formatNumber(value, 4),
+      step,
+      this.levels,
+      options.mode,
+    );
+    return opinionOn(event, step.direction, options.confidence, reason);
   }
 }
 

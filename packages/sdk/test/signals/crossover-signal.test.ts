@@ -128,7 +128,7 @@ describe('crossoverSignal', () => {
   it('is a marble-testable operator', () => {
     marbles().run(({ cold, expectObservable }) => {
       const [a, b, c, d] = closes(INFY, [99, 101, 100, 98]);
-      const source = cold('a-b-c-d|', { a, b, c, d });
+      const source = cold('a-b-c-d|', { a: a!, b: b!, c: c!, d: d! });
       const long = expect.objectContaining({ direction: 'long', price: 101 }) as SignalEvent;
       const flat = expect.objectContaining({ direction: 'flat', price: 98 }) as SignalEvent;
       expectObservable(source.pipe(aroundHundred()(ctx))).toBe('--x---y|', { x: long, y: flat });

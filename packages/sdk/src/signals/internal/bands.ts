@@ -67,3 +67,38 @@ export function stepBands(
   }
   step.direction = direction;
 }
+
+/** `name: <what fired>: <direction>`, e.g. `RSI(14): 28.4 < 30 (lower): long`. */
+export function bandReason(
+  name: string,
+  shown: string,
+  step: BandStep,
+  levels: BandLevels,
+  mode: BandMode,
+): string {
+  const reversion = mode === 'reversion';
+  const parts: string[] = [];
+  if (step.exit === 'exit-long') {
+    parts.push(
+      reversion
+        ? `${shown} > ${levels.exitLower} (long exit)`
+        : `${shown} < ${levels.exitUpper} (long exit)`,
+    );
+  } else if (step.exit === 'exit-short') {
+    parts.push(
+      reversion
+        ? `${shown} < ${levels.exitUpper} (short exit)`
+        : `${shown} > ${levels.exitLower} (short exit)`,
+    );
+  }
+  if (step.entry === 'enter-long') {
+    parts.push(
+      reversion ? `${shown} < ${levels.lower} (lower)` : `${shown} > ${levels.upper} (upper)`,
+    );
+  } else if (step.entry === 'enter-short') {
+    parts.push(
+      reversion ? `${shown} > ${levels.upper} (upper)` : `${shown} < ${levels.lower} (lower)`,
+    );
+  }
+  return `${name}: ${parts.join(', ')}: ${step.direction}`;
+}
