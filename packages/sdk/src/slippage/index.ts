@@ -1,1 +1,11 @@
-export {};
+export type { SlippageModel, SlippageQuote, SlippageFill } from './slippage-model.js';
+export { noSlippage } from './no-slippage.js';
+export { fixedBps } from './fixed-bps.js';
+export { fixedTicks } from './fixed-ticks.js';
+export { halfSpread, type HalfSpreadOptions } from './half-spread.js';
+export { volumeShare, type VolumeShareOptions } from './volume-share.js';
+export { roundToTickAdverse } from './round-to-tick.js';
+export { slippageQuote } from './slippage-quote.js';
+export { applySlippage } from './apply-slippage.js';
+export { slippageStage } from './slippage-stage.js';
+export { SlippageError } from './slippage-error.js';
