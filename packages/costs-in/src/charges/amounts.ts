@@ -1,0 +1,74 @@
+import type { Charges } from '@pravah/sdk';
+import type Decimal from 'decimal.js';
+import { roundTo, ZERO } from '../money/index.js';
+import type { RoundingPolicy } from '../rounding/index.js';
+
+/**
+ * Charge amounts being worked on (unrounded, or with assessment rounding applied). Internal and
+ * mutable; what leaves the package is a frozen {@link Charges}.
+ */
+export interface Amounts {
+  brokerage: Decimal;
+  stt: Decimal;
+  exchangeTxn: Decimal;
+  ipft: Decimal;
+  sebi: Decimal;
+  stampDuty: Decimal;
+  gst: Decimal;
+}
+
+/** Fresh zero amounts. */
+export function zeroAmounts(): Amounts {
+  return {
+    brokerage: ZERO,
+    stt: ZERO,
+    exchangeTxn: ZERO,
+    ipft: ZERO,
+    sebi: ZERO,
+    stampDuty: ZERO,
+    gst: ZERO,
+  };
+}
+
+/** Adds `b` into `a` (skipping zeros, which are common and free). */
+export function addInto(a: Amounts, b: Amounts): void {
+  if (b.brokerage !== ZERO) a.brokerage = a.brokerage.plus(b.brokerage);
+  if (b.stt !== ZERO) a.stt = a.stt.plus(b.stt);
+  if (b.exchangeTxn !== ZERO) a.exchangeTxn = a.exchangeTxn.plus(b.exchangeTxn);
+  if (b.ipft !== ZERO) a.ipft = a.ipft.plus(b.ipft);
+  if (b.sebi !== ZERO) a.sebi = a.sebi.plus(b.sebi);
+  if (b.stampDuty !== ZERO) a.stampDuty = a.stampDuty.plus(b.stampDuty);
+  if (b.gst !== ZERO) a.gst = a.gst.plus(b.gst);
+}
+
+/** Sum of the seven components. */
+export function sumOf(a: Amounts): Decimal {
+  return a.brokerage
+    .plus(a.stt)
+    .plus(a.exchangeTxn)
+    .plus(a.ipft)
+    .plus(a.sebi)
+    .plus(a.stampDuty)
+    .plus(a.gst);
+}
+
+/**
+ * Reported charges from assessed amounts (levy rounding already applied): each line rounded as
+ * the policy says, and the total either the assessed sum rounded like a line (`round-of-sum`) or
+ * the sum of the rounded lines (`sum-of-lines`).
+ */
+export function finalize(a: Amounts, policy: RoundingPolicy): Charges {
+  const unit = policy.lines;
+  const brokerage = roundTo(a.brokerage, unit);
+  const stt = roundTo(a.stt, unit);
+  const exchangeTxn = roundTo(a.exchangeTxn, unit);
+  const ipft = roundTo(a.ipft, unit);
+  const sebi = roundTo(a.sebi, unit);
+  const stampDuty = roundTo(a.stampDuty, unit);
+  const gst = roundTo(a.gst, unit);
+  const total =
+    policy.total === 'round-of-sum'
+      ? roundTo(sumOf(a), unit)
+      : brokerage.plus(stt).plus(exchangeTxn).plus(ipft).plus(sebi).plus(stampDuty).plus(gst);
+  return Object.freeze({ brokerage, stt, exchangeTxn, ipft, sebi, stampDuty, gst, total });
+}

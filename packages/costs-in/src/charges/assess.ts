@@ -1,0 +1,76 @@
+import type Decimal from 'decimal.js';
+import { Money, roundTo, ZERO } from '../money/index.js';
+import type { Classification } from '../orders/classify.js';
+import type { BrokerPlan, BrokerageRule } from '../plans/index.js';
+import type { RoundingPolicy } from '../rounding/index.js';
+import { sideRatesOn } from '../schedules/side-rates-cache.js';
+import type { Amounts } from './amounts.js';
+
+/** What an order's charges depend on besides its value. */
+export interface OrderTerms {
+  readonly classification: Classification;
+  readonly side: 'BUY' | 'SELL';
+  readonly tradeDate: string;
+  readonly autoSquareOff: boolean;
+}
+
+const HUNDRED = new Money(100);
+const FRACTIONS = new WeakMap<BrokerageRule, Decimal>();
+
+function fractionOf(rule: BrokerageRule & { kind: 'percent' }): Decimal {
+  let fraction = FRACTIONS.get(rule);
+  if (fraction === undefined) {
+    fraction = rule.percent.dividedBy(HUNDRED);
+    FRACTIONS.set(rule, fraction);
+  }
+  return fraction;
+}
+
+/** Brokerage of one executed order of the given value under a rule. */
+export function brokerageOf(rule: BrokerageRule, value: Decimal): Decimal {
+  if (rule.kind === 'flat') return rule.amount;
+  let brokerage = value.times(fractionOf(rule));
+  if (rule.cap !== undefined && brokerage.greaterThan(rule.cap)) brokerage = rule.cap;
+  if (rule.minimum !== undefined && brokerage.lessThan(rule.minimum)) brokerage = rule.minimum;
+  return brokerage;
+}
+
+const times = (value: Decimal, rate: Decimal): Decimal => (rate === ZERO ? ZERO : value.times(rate));
+
+/**
+ * Charges of one executed order of `value` rupees (premium for options), with the policy's
+ * per-order levy rounding applied and nothing else rounded. GST is 18% of brokerage (+ auto
+ * square-off fee) + the exchange and SEBI lines the GST row taxes + IPFT if the plan taxes it.
+ */
+export function assessOrder(
+  terms: OrderTerms,
+  value: Decimal,
+  plan: BrokerPlan,
+  policy: RoundingPolicy,
+): Amounts {
+  const { classification, side, tradeDate } = terms;
+  const rates = sideRatesOn(classification, side, tradeDate);
+  let brokerage = brokerageOf(plan.brokerageRule(classification.segment, tradeDate), value);
+  if (terms.autoSquareOff) brokerage = brokerage.plus(plan.autoSquareOffFeeOn(tradeDate));
+  let stt = times(value, rates.stt);
+  const exchangeTxn = times(value, rates.exchangeTxn);
+  const ipft = times(value, rates.ipft);
+  const sebi = times(value, rates.sebi);
+  let stampDuty = times(value, rates.stampDuty);
+  if (policy.stt?.per === 'order' && stt !== ZERO) stt = roundTo(stt, policy.stt.to);
+  if (policy.stampDuty?.per === 'order' && stampDuty !== ZERO) {
+    stampDuty = roundTo(stampDuty, policy.stampDuty.to);
+  }
+  let taxable = brokerage;
+  if (rates.gstOnExchangeTxn && exchangeTxn !== ZERO) taxable = taxable.plus(exchangeTxn);
+  if (rates.gstOnSebi && sebi !== ZERO) taxable = taxable.plus(sebi);
+  if (plan.gstOnIpft && ipft !== ZERO) taxable = taxable.plus(ipft);
+  const gst = taxable.isZero() ? ZERO : taxable.times(rates.gst);
+  return { brokerage, stt, exchangeTxn, ipft, sebi, stampDuty, gst };
+}
+
+/** Applies the policy's contract-note levy rounding to one contract note's (or segment's) amounts. */
+export function applyContractNoteLevies(a: Amounts, policy: RoundingPolicy): void {
+  if (policy.stt?.per === 'contract-note') a.stt = roundTo(a.stt, policy.stt.to);
+  if (policy.stampDuty?.per === 'contract-note') a.stampDuty = roundTo(a.stampDuty, policy.stampDuty.to);
+}

@@ -1,0 +1,1 @@
+export { RateNotScheduledError, type RateNotScheduledDetails } from './rate-not-scheduled-error.js';

@@ -1,0 +1,138 @@
+import { PravahError, type Charges, type Exchange, type Fill, type Instrument } from '@pravah/sdk';
+import type Decimal from 'decimal.js';
+import { finalize, zeroAmounts, type Amounts } from '../charges/amounts.js';
+import { assessOrder } from '../charges/assess.js';
+import { termsOf, valueOf, type ChargeOptions } from '../charges/charges.js';
+import { roundTo, ZERO } from '../money/index.js';
+import { perOrderRounding } from '../rounding/index.js';
+import { fillToChargeOrder } from './fill-order.js';
+
+/** A stateful per-run fee function: charges of each fill, in time order. */
+export type FillCharger = (fill: Fill, instrument: Instrument) => Charges;
+
+interface OrderState {
+  value: Decimal;
+  assessed: Amounts;
+  autoSquareOff: boolean;
+}
+
+interface SegmentState {
+  stt: Decimal;
+  stampDuty: Decimal;
+  roundedStt: Decimal;
+  roundedStampDuty: Decimal;
+}
+
+const COMPONENTS = ['brokerage', 'stt', 'exchangeTxn', 'ipft', 'sebi', 'stampDuty', 'gst'] as const;
+
+/**
+ * A fee function for a run (the backtester's `fees` hook, or what {@link feeModel} uses) that
+ * charges every fill its exact share of the day's contract note: fills of one order (same
+ * `orderId`) are one executed order (one brokerage cap, one per-order rounding), and each fill's
+ * charges are the change it makes to the day's rounded line totals. So, under any policy, the
+ * charges of a day's fills add up exactly to `contractNote(...)` of those fills, and no fill's
+ * line is negative. Fills must come in time order; state is kept for the current IST day only.
+ * DP charges are not attached to fills (the sdk `Charges` has no DP line): see `contractNote`.
+ *
+ * @example
+ * ```ts
+ * const fees = fillCharger({ plan: zerodha() });
+ * runBacktest({ ..., fees });   // or: fills.map((f) => fees(f, instruments.get(f.instrument)))
+ * ```
+ */
+export function fillCharger(options: ChargeOptions): FillCharger {
+  const { plan } = options;
+  const policy = options.rounding ?? perOrderRounding;
+  const sttPerNote = policy.stt?.per === 'contract-note' ? policy.stt.to : undefined;
+  const stampPerNote = policy.stampDuty?.per === 'contract-note' ? policy.stampDuty.to : undefined;
+
+  let day: string | undefined;
+  const orders = new Map<string, OrderState>();
+  const segments = new Map<Exchange, SegmentState>();
+  let dayTotals = zeroAmounts();
+  let reported = finalize(zeroAmounts(), policy);
+
+  const resetDay = (date: string): void => {
+    day = date;
+    orders.clear();
+    segments.clear();
+    dayTotals = zeroAmounts();
+    reported = finalize(zeroAmounts(), policy);
+  };
+
+  return (fill, instrument) => {
+    const order = fillToChargeOrder(fill, instrument);
+    if (day === undefined || order.tradeDate > day) resetDay(order.tradeDate);
+    else if (order.tradeDate < day) {
+      throw new PravahError(
+        'FILL_OUT_OF_ORDER',
+        `Fill ${fill.id} is dated ${order.tradeDate} after fills of ${day}: pass fills in time order, or use one fillCharger per day`,
+      );
+    }
+
+    const previous = orders.get(fill.orderId);
+    const value = previous === undefined ? valueOf(order) : previous.value.plus(valueOf(order));
+    const autoSquareOff = order.autoSquareOff === true || previous?.autoSquareOff === true;
+    const terms = { ...termsOf(order), autoSquareOff };
+    const assessed = assessOrder(terms, value, plan, policy);
+    orders.set(fill.orderId, { value, assessed, autoSquareOff });
+
+    // The day's amounts move by this order's change in assessment.
+    const next: Amounts = { ...dayTotals };
+    for (const key of COMPONENTS) {
+      const change = previous === undefined ? assessed[key] : assessed[key].minus(previous.assessed[key]);
+      if (!change.isZero()) next[key] = next[key].plus(change);
+    }
+    if (sttPerNote !== undefined || stampPerNote !== undefined) {
+      let segment = segments.get(order.exchange);
+      if (segment === undefined) {
+        segment = { stt: ZERO, stampDuty: ZERO, roundedStt: ZERO, roundedStampDuty: ZERO };
+        segments.set(order.exchange, segment);
+      }
+      const sttChange = next.stt.minus(dayTotals.stt);
+      const stampChange = next.stampDuty.minus(dayTotals.stampDuty);
+      segment.stt = segment.stt.plus(sttChange);
+      segment.stampDuty = segment.stampDuty.plus(stampChange);
+      dayTotals = next;
+      // Rounded per segment: report the day's sum of rounded segment amounts.
+      const roundedStt = sttPerNote === undefined ? segment.stt : roundTo(segment.stt, sttPerNote);
+      const roundedStamp =
+        stampPerNote === undefined ? segment.stampDuty : roundTo(segment.stampDuty, stampPerNote);
+      const assessedDay: Amounts = {
+        ...next,
+        stt: sumRounded('stt', roundedStt, segment),
+        stampDuty: sumRounded('stampDuty', roundedStamp, segment),
+      };
+      segment.roundedStt = roundedStt;
+      segment.roundedStampDuty = roundedStamp;
+      return report(assessedDay);
+    }
+    dayTotals = next;
+    return report(next);
+  };
+
+  function sumRounded(component: 'stt' | 'stampDuty', rounded: Decimal, touched: SegmentState): Decimal {
+    let sum: Decimal = ZERO;
+    for (const segment of segments.values()) {
+      if (segment === touched) sum = sum.plus(rounded);
+      else sum = sum.plus(component === 'stt' ? segment.roundedStt : segment.roundedStampDuty);
+    }
+    return sum;
+  }
+
+  function report(assessedDay: Amounts): Charges {
+    const now = finalize(assessedDay, policy);
+    const share = Object.freeze({
+      brokerage: now.brokerage.minus(reported.brokerage),
+      stt: now.stt.minus(reported.stt),
+      exchangeTxn: now.exchangeTxn.minus(reported.exchangeTxn),
+      ipft: now.ipft.minus(reported.ipft),
+      sebi: now.sebi.minus(reported.sebi),
+      stampDuty: now.stampDuty.minus(reported.stampDuty),
+      gst: now.gst.minus(reported.gst),
+      total: now.total.minus(reported.total),
+    });
+    reported = now;
+    return share;
+  }
+}

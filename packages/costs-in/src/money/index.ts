@@ -1,0 +1,2 @@
+export { Money, ZERO, exact, percentToFraction } from './money.js';
+export { roundTo, decimalsOf, type RoundingUnit } from './round.js';

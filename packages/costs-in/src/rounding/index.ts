@@ -1,0 +1,10 @@
+export {
+  roundingPolicy,
+  RoundingPolicySchema,
+  perOrderRounding,
+  perContractNoteRounding,
+  paisaRounding,
+  exactRounding,
+  type RoundingPolicy,
+  type LevyRounding,
+} from './rounding-policy.js';

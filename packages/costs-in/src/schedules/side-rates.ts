@@ -1,0 +1,70 @@
+import type Decimal from 'decimal.js';
+import { Money, ZERO } from '../money/index.js';
+import { gstInForce, paysOn, rateInForce } from './rate-in-force.js';
+import type { IsoDate, Segment, Venue } from './types.js';
+
+/**
+ * Every statutory and exchange rate one side of a trade pays on a date, as fractions of value,
+ * with the dates over which all of them stay the same (so a cache can reuse them). A rate the
+ * side does not pay is the shared ZERO, so callers can skip it by identity.
+ */
+export interface SideRates {
+  readonly stt: Decimal;
+  readonly exchangeTxn: Decimal;
+  readonly ipft: Decimal;
+  readonly sebi: Decimal;
+  readonly stampDuty: Decimal;
+  /** GST as a fraction, e.g. 0.18. */
+  readonly gst: Decimal;
+  readonly gstOnExchangeTxn: boolean;
+  readonly gstOnSebi: boolean;
+  /** First date of the window over which every rate above is unchanged. */
+  readonly validFrom: IsoDate;
+  /** Last date of that window (inclusive), or undefined when open-ended. */
+  readonly validTo: IsoDate | undefined;
+}
+
+const HUNDRED = new Money(100);
+
+/**
+ * Resolves the rates one side of a trade pays on a trade date. Throws a RateNotScheduledError
+ * for the first component without a row on that date.
+ */
+export function resolveSideRates(
+  venue: Venue,
+  segment: Segment,
+  variant: string | undefined,
+  side: 'BUY' | 'SELL',
+  date: IsoDate,
+): SideRates {
+  let validFrom = '0000-01-01';
+  let validTo: IsoDate | undefined;
+  const narrow = (from: IsoDate | undefined, to: IsoDate | undefined): void => {
+    if (from !== undefined && from > validFrom) validFrom = from;
+    if (to !== undefined && (validTo === undefined || to < validTo)) validTo = to;
+  };
+  const pick = (component: 'stt' | 'exchangeTxn' | 'ipft' | 'sebi' | 'stampDuty'): Decimal => {
+    const { row, fraction } = rateInForce(component, venue, segment, variant, date);
+    narrow(row.from, row.to);
+    return paysOn(row.side, side) && !fraction.isZero() ? fraction : ZERO;
+  };
+  const stt = pick('stt');
+  const exchangeTxn = pick('exchangeTxn');
+  const ipft = pick('ipft');
+  const sebi = pick('sebi');
+  const stampDuty = pick('stampDuty');
+  const gstRow = gstInForce(date);
+  narrow(gstRow.from, gstRow.to);
+  return {
+    stt,
+    exchangeTxn,
+    ipft,
+    sebi,
+    stampDuty,
+    gst: new Money(gstRow.percent).dividedBy(HUNDRED),
+    gstOnExchangeTxn: gstRow.basis.includes('exchangeTxn'),
+    gstOnSebi: gstRow.basis.includes('sebi'),
+    validFrom,
+    validTo,
+  };
+}
