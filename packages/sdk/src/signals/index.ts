@@ -5,3 +5,7 @@ export { crossoverSignal, type CrossoverSignalOptions } from './crossover-signal
 export { thresholdSignal, type ThresholdSignalOptions } from './threshold-signal.js';
 export { mapIndicator } from './map-indicator.js';
 export { zScoreReversion, type ZScoreReversionOptions } from './z-score-reversion.js';
+export {
+  openingRangeBreakout,
+  type OpeningRangeBreakoutOptions,
+} from './opening-range-breakout.js';

@@ -1,4 +1,4 @@
-import type { Indicator } from '../../src/index.js';
+import type { Indicator, OhlcvInput } from '../../src/index.js';
 
 /** Test indicator: always `level` (ready at once), so the other series alone decides crosses. */
 export class Level implements Indicator<number, number> {
@@ -27,6 +27,28 @@ export class Delayed implements Indicator<number, number> {
     this.seen += 1;
     if (this.seen <= this.warmup) return undefined;
     return (this.value = input);
+  }
+  reset(): void {
+    this.seen = 0;
+    this.value = undefined;
+  }
+}
+
+/** Test ATR: a fixed value, ready after `warmup` bars (undefined before). */
+export class FixedAtr implements Indicator<OhlcvInput, number> {
+  private seen = 0;
+  value: number | undefined;
+  constructor(
+    private readonly atr: number,
+    private readonly warmup = 0,
+  ) {}
+  get isReady(): boolean {
+    return this.value !== undefined;
+  }
+  update(): number | undefined {
+    this.seen += 1;
+    if (this.seen <= this.warmup) return undefined;
+    return (this.value = this.atr);
   }
   reset(): void {
     this.seen = 0;
