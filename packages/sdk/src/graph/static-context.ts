@@ -1,4 +1,5 @@
 import { EMPTY, type Observable } from 'rxjs';
+import { ValidationError } from '../errors/validation-error.js';
 import type { Instrument, InstrumentId } from '../model/instrument.js';
 import type { MarketEvent } from '../model/market-event.js';
 import type { Order } from '../model/order.js';
@@ -38,7 +39,14 @@ export interface StaticContextOptions<P> {
   readonly market$?: Observable<MarketEvent>;
 }
 
-/** A logger that discards everything. */
+/**
+ * A logger that discards everything.
+ *
+ * @example
+ * ```ts
+ * staticContext({ params: {}, instruments: [], logger: silentLogger });
+ * ```
+ */
 export const silentLogger: Logger = Object.freeze({
   debug: () => undefined,
   info: () => undefined,
@@ -46,19 +54,41 @@ export const silentLogger: Logger = Object.freeze({
   error: () => undefined,
 });
 
-/** Instrument lookup over a fixed list. */
+/**
+ * Instrument lookup over a fixed list. Throws a ValidationError when the list holds an id
+ * twice (which one would win is a silent guess otherwise).
+ *
+ * @example
+ * ```ts
+ * const registry = instrumentRegistry([parseInstrument(relianceJson)]);
+ * registry.get('NSE:RELIANCE').tickSize; // 0.1
+ * registry.get('NSE:TCS'); // throws UnknownInstrumentError
+ * ```
+ */
 export function instrumentRegistry(instruments: readonly Instrument[]): InstrumentRegistry {
-  const byId = new Map<InstrumentId, Instrument>(instruments.map((i) => [i.id, i]));
+  const byId = new Map<InstrumentId, Instrument>();
+  instruments.forEach((instrument, index) => {
+    if (byId.has(instrument.id)) {
+      throw new ValidationError('instrument list', [
+        {
+          field: `${index}.id`,
+          value: instrument.id,
+          message: 'is listed twice: give each instrument once',
+        },
+      ]);
+    }
+    byId.set(instrument.id, instrument);
+  });
   const all = Object.freeze([...instruments]);
-  return {
-    get(id) {
+  return Object.freeze({
+    get(id: InstrumentId): Instrument {
       const found = byId.get(id);
       if (!found) throw new UnknownInstrumentError(id);
       return found;
     },
-    has: (id) => byId.has(id),
+    has: (id: InstrumentId) => byId.has(id),
     all: () => all,
-  };
+  });
 }
 
 /**
@@ -78,28 +108,34 @@ export function staticContext<P>(options: StaticContextOptions<P>): StrategyCont
   const now = typeof nowOption === 'function' ? nowOption : () => nowOption;
   const portfolioOption = options.portfolio ?? { cash: 0 };
   const read = typeof portfolioOption === 'function' ? portfolioOption : () => portfolioOption;
-  const zero: PeriodPnl = { realised: 0, marked: 0 };
+  const zero: PeriodPnl = Object.freeze({ realised: 0, marked: 0 });
   const equityOf = (p: StaticPortfolio): number =>
-    p.equity ?? p.cash + (p.positions ?? []).reduce((sum, pos) => sum + pos.quantity * pos.lastPrice, 0);
-  const portfolio: PortfolioView = {
+    p.equity ??
+    p.cash + (p.positions ?? []).reduce((sum, pos) => sum + pos.quantity * pos.lastPrice, 0);
+  const portfolio = Object.freeze<PortfolioView>({
     cash: () => read().cash,
     equity: () => equityOf(read()),
     peakEquity: () => read().peakEquity ?? equityOf(read()),
     startOfDayEquity: () => read().startOfDayEquity ?? equityOf(read()),
     startOfWeekEquity: () => read().startOfWeekEquity ?? equityOf(read()),
     positionQuantity: (id) =>
-      (read().positions ?? []).reduce((sum, pos) => (pos.instrument === id ? sum + pos.quantity : sum), 0),
+      (read().positions ?? []).reduce(
+        (sum, pos) => (pos.instrument === id ? sum + pos.quantity : sum),
+        0,
+      ),
     position: (id) => (read().positions ?? []).find((pos) => pos.instrument === id),
     positions: () => read().positions ?? [],
     openOrders: (id) =>
       (read().openOrders ?? []).filter(
-        (o) => !TERMINAL_ORDER_STATUSES.has(o.status) && (id === undefined || o.intent.instrument === id),
+        (o) =>
+          !TERMINAL_ORDER_STATUSES.has(o.status) &&
+          (id === undefined || o.intent.instrument === id),
       ),
     today: () => read().today ?? zero,
     thisWeek: () => read().thisWeek ?? zero,
-  };
+  });
   return Object.freeze({
-    clock: { now },
+    clock: Object.freeze({ now }),
     portfolio,
     instruments: instrumentRegistry(options.instruments),
     params: options.params,
