@@ -59,7 +59,16 @@ describe('runBacktest', () => {
     ).toThrow(FeedOrderError);
   });
 
-  it('squares off MIS positions at the cut-off and rejects new MIS orders after it', () => {
+  it('rejects a new MIS order created at the cut-off', () => {
+    // zigzag's SMA3/SMA6 cross up on its 15th bar: starting at 15:05, that bar is known at 15:20.
+    const bars = barsFromCloses(zigzag, RELIANCE.id, 350);
+    const result = runBacktest(testStrategy({ product: 'MIS' }), { feed: bars, instruments: [RELIANCE], capital: 100_000 });
+    expect(result.orders.map((o) => [o.createdAt, o.status])).toEqual([['2024-01-02T15:20:00+05:30', 'REJECTED']]);
+    expect(result.orders[0]?.history.at(-1)?.reason).toMatch(/^MIS_AFTER_CUTOFF/);
+    expect(result.fills).toEqual([]);
+  });
+
+  it('squares off MIS positions at the cut-off', () => {
     // 09:15 + 360 min = 15:15; the crossover happens before 15:20 and the position is MIS.
     const closes = [100, 99, 98, 97, 96, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108];
     const bars = barsFromCloses(closes, RELIANCE.id, 352);
