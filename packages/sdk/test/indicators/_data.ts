@@ -69,9 +69,10 @@ export function niftyEndLabelledBars(rows: readonly NiftyRow[]): Bar[] {
 
 /**
  * Reads `stocks_1min_2016/<SYMBOL>_minute29.csv` (header, values with a leading space,
- * START-labelled minutes, a few rows out of order) as time-sorted 1-minute Bars.
+ * START-labelled minutes, a few rows out of order) as 1-minute Bars, time-sorted unless
+ * `order` is `'file'`.
  */
-export function readStockMinutes2016(symbol: string): Bar[] {
+export function readStockMinutes2016(symbol: string, order: 'sorted' | 'file' = 'sorted'): Bar[] {
   const text = readFileSync(new URL(`stocks_1min_2016/${symbol}_minute29.csv`, NSE_DATA), 'utf8');
   const bars: Bar[] = [];
   const lines = text.split('\n');
@@ -98,7 +99,7 @@ export function readStockMinutes2016(symbol: string): Bar[] {
       volume: Number(f[6]),
     });
   }
-  return bars.sort((a, b) => a.time - b.time);
+  return order === 'file' ? bars : bars.sort((a, b) => a.time - b.time);
 }
 
 /** IST calendar date key (days since epoch in IST) of an epoch-ms time. */
