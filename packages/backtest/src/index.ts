@@ -15,7 +15,7 @@ export {
 } from './engine/backtest-options.js';
 export { FeedOrderError } from './engine/feed-order-error.js';
 export { formatIstIso } from './engine/ist-day.js';
-export { SimulatedExchange, type ExchangeListener } from './exchange/simulated-exchange.js';
+export { SimulatedExchange, AUTO_SQUARE_OFF_FILL_REASON, type ExchangeListener } from './exchange/simulated-exchange.js';
 export type { ExchangeConfig, FillOptions, AccountCheck, SessionRules } from './exchange/exchange-config.js';
 export { intrabarPath, firstTouch, type PathTouch } from './exchange/intrabar-path.js';
 export type { Rejection, RejectionCode } from './exchange/rejection.js';

@@ -34,6 +34,9 @@ interface Candidate {
   readonly triggerOnly: boolean;
 }
 
+/** Reason carried by fills of a broker's auto square-off; `@pravah/costs-in` charges its fee on it. */
+export const AUTO_SQUARE_OFF_FILL_REASON = 'auto square-off';
+
 const ACTIVE = new Set(['OPEN', 'TRIGGER_PENDING', 'PARTIALLY_FILLED']);
 
 /**
@@ -188,7 +191,8 @@ export class SimulatedExchange {
     this.byId.set(intent.id, order);
     this.list(instrument).push(order);
     order.transition('OPEN', time, reason);
-    this.fill(order, order.remaining, price, time, reason);
+    // The fill's reason is the fixed tag fee models recognise (the broker's square-off fee).
+    this.fill(order, order.remaining, price, time, AUTO_SQUARE_OFF_FILL_REASON);
     return order.snapshot();
   }
 
