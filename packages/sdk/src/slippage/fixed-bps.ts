@@ -8,7 +8,8 @@ const BpsSchema = z.number().nonnegative().max(10_000).finite();
 /**
  * Moves every fill `bps` basis points (hundredths of a percent) against the trader, then rounds
  * to the tick against the trader: a buy at 2,400.00 with 5 bps pays 2,401.20, a sell receives
- * 2,398.80. Zipline's `FixedBasisPointsSlippage`, without the volume cap.
+ * 2,398.80. A sell never prices below one tick. Zipline's `FixedBasisPointsSlippage`, without the
+ * volume cap.
  *
  * @example
  * ```ts
@@ -22,8 +23,11 @@ export function fixedBps(bps: number): SlippageModel {
   const down = 1 - checked / 10_000;
   const model: SlippageModel = {
     name: `fixedBps(${checked})`,
-    adjust: (fill, quote) =>
-      roundToTickAdverse(fill.price * (fill.side === 'BUY' ? up : down), fill.side, quote.tickSize),
+    adjust: (fill, quote) => {
+      const price =
+        fill.side === 'BUY' ? fill.price * up : Math.max(quote.tickSize, fill.price * down);
+      return roundToTickAdverse(price, fill.side, quote.tickSize);
+    },
   };
   return Object.freeze(model);
 }

@@ -18,8 +18,9 @@ function onGrid(steps: number, tickSize: number): number {
 }
 
 /**
- * Rounds a price to the tick grid against the trader: up for a buy, down for a sell. A sell
- * never rounds below one tick (prices stay positive).
+ * Rounds a price to the tick grid against the trader: up for a buy, down for a sell. Throws a
+ * ValidationError for a tick size or price that is not positive and finite, or a price below
+ * one tick, so that a sell can never round to zero.
  *
  * @example
  * ```ts
@@ -36,9 +37,10 @@ export function roundToTickAdverse(price: number, side: Side, tickSize: number):
     throw invalid('price', price, 'must be a positive finite number');
   }
   const steps = price / tickSize;
+  if (steps < 1 - GRID_TOLERANCE) {
+    throw invalid('price', price, `must be at least one tick (${tickSize})`);
+  }
   const rounded =
-    side === 'BUY'
-      ? Math.ceil(steps - GRID_TOLERANCE)
-      : Math.max(1, Math.floor(steps + GRID_TOLERANCE));
+    side === 'BUY' ? Math.ceil(steps - GRID_TOLERANCE) : Math.floor(steps + GRID_TOLERANCE);
   return onGrid(rounded, tickSize);
 }
