@@ -9,3 +9,5 @@ export {
   openingRangeBreakout,
   type OpeningRangeBreakoutOptions,
 } from './opening-range-breakout.js';
+export { weightedVote, type VoteMember, type WeightedVoteOptions } from './weighted-vote.js';
+export { classicVote, classicVoteMembers, type ClassicVoteOptions } from './classic-vote.js';
