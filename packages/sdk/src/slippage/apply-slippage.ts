@@ -32,5 +32,6 @@ export function applySlippage(model: SlippageModel, fill: Fill, quote: SlippageQ
       'slippage must never favour the trader',
     );
   }
-  return price === fill.price ? fill : Object.freeze({ ...fill, price });
+  // A fresh object, not frozen: freezing costs V8 microseconds per fill; the type is readonly.
+  return price === fill.price ? fill : { ...fill, price };
 }

@@ -13,7 +13,7 @@ describe('applySlippage', () => {
     const raw = fill({ side: 'SELL', price: 2400 });
     const slipped = applySlippage(fixedTicks(3), raw, { price: 2400, tickSize: 0.1 });
     expect(slipped).toEqual({ ...raw, price: 2399.7, rawPrice: 2400 });
-    expect(Object.isFrozen(slipped)).toBe(true);
+    expect(raw.price).toBe(2400);
   });
 
   it('returns the same fill when the price does not change', () => {
