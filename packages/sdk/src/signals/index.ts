@@ -11,3 +11,4 @@ export {
 } from './opening-range-breakout.js';
 export { weightedVote, type VoteMember, type WeightedVoteOptions } from './weighted-vote.js';
 export { classicVote, classicVoteMembers, type ClassicVoteOptions } from './classic-vote.js';
+export { multiTimeframe, type MultiTimeframeOptions } from './multi-timeframe.js';
