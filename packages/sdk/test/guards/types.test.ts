@@ -20,11 +20,11 @@ import {
   type StrategyDefinition,
 } from '../../src/index.js';
 
-const params = z.object({ fast: z.number().default(10) });
+const _params = z.object({ fast: z.number().default(10) });
 
 describe('guard and slippage types', () => {
   it('every stock guard fits the guards of a strategy with any parameters', () => {
-    const guards: StrategyDefinition<typeof params>['guards'] = [
+    const guards: StrategyDefinition<typeof _params>['guards'] = [
       dailyLossLimit(),
       weeklyLossLimit({ percent: 5 }),
       maxDrawdownHalt(),
