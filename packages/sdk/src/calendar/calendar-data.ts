@@ -78,6 +78,8 @@ export const LotSizeStepSchema = z.object({
   underlying: z.string().min(1),
   /** Contracts introduced on or after this date carry this lot size. */
   from: isoDate,
+  /** From this trading date on, contracts listed earlier carry it too (when the exchange said so). */
+  existingContractsFrom: isoDate.optional(),
   lotSize: z.number().int().positive(),
   source,
 });

@@ -11,6 +11,7 @@ import {
   MIS_BROKERS,
   type CalendarData,
   type Holiday,
+  type LotSizeStep,
   type MisBroker,
   type ValidatedCalendarData,
 } from './calendar-data.js';
@@ -289,38 +290,8 @@ export class Calendar {
    * ```
    */
   expiries(underlying: string, from: DateInput, to: DateInput): Expiry[] {
-    const set = this.#compiled.expiryRules.get(underlying);
-    if (set === undefined) {
-      throw new UnknownUnderlyingError(
-        underlying,
-        [...this.#compiled.expiryRules.keys()],
-        'expiry rules',
-      );
-    }
     const [a, b] = this.#range(from, to);
-    const knownFrom = windowOf(set.knownFrom, undefined)[0];
-    if (a < knownFrom) {
-      throw new CalendarRangeError(
-        underlying,
-        isoDateOfDayNumber(a),
-        `${set.knownFrom}..`,
-        'expiry rules',
-        'Ask from a later date, or add the older rules to the calendar data.',
-      );
-    }
-    const seg = this.#compiled.segments.fno;
-    return computeExpiries(set, a, b, {
-      isRegular: (day) => {
-        const s = this.#status(seg, day, 'fno');
-        return s === REGULAR || s === FALLBACK_REGULAR;
-      },
-      isRegularIfKnown: (day) => {
-        if (this.fallback === 'none' && !seg.coverage.some((c) => day >= c.from && day <= c.to))
-          return undefined;
-        const s = this.#status(seg, day, 'fno');
-        return s === REGULAR || s === FALLBACK_REGULAR;
-      },
-    });
+    return this.#expiries(underlying, a, b);
   }
 
   /**
@@ -332,19 +303,55 @@ export class Calendar {
    * ```
    */
   nextExpiry(underlying: string, date: DateInput, kind: ExpiryKind | 'any' = 'any'): Expiry {
-    let start = dayNumberOf(date);
-    for (let i = 0; i < 8; i++, start += 14) {
-      const found = this.expiries(
+    const start = dayNumberOf(date);
+    // A monthly is at most ~5 weeks away; 70 days leaves room for holiday shifts.
+    const found = this.#expiries(underlying, start, start + 70, kind)[0];
+    if (found === undefined) {
+      throw new CalendarDataMissingError(
+        'underlying',
         underlying,
-        isoDateOfDayNumber(start),
-        isoDateOfDayNumber(start + 13),
-      ).find((e) => kind === 'any' || e.kind === kind);
-      if (found !== undefined) return found;
+        `No ${kind} expiry within 70 days`,
+      );
     }
-    throw new CalendarDataMissingError(
-      'underlying',
-      underlying,
-      `No ${kind} expiry within 16 weeks`,
+    return found;
+  }
+
+  #expiries(underlying: string, a: number, b: number, firstOfKind?: ExpiryKind | 'any'): Expiry[] {
+    const set = this.#compiled.expiryRules.get(underlying);
+    if (set === undefined) {
+      throw new UnknownUnderlyingError(
+        underlying,
+        [...this.#compiled.expiryRules.keys()],
+        'expiry rules',
+      );
+    }
+    const knownFrom = windowOf(set.knownFrom, undefined)[0];
+    if (a < knownFrom) {
+      throw new CalendarRangeError(
+        underlying,
+        isoDateOfDayNumber(a),
+        `${set.knownFrom}..`,
+        'expiry rules',
+        'Ask from a later date, or add the older rules to the calendar data.',
+      );
+    }
+    const seg = this.#compiled.segments.fno;
+    const isRegular = (day: number): boolean => {
+      const s = this.#status(seg, day, 'fno');
+      return s === REGULAR || s === FALLBACK_REGULAR;
+    };
+    return computeExpiries(
+      set,
+      a,
+      b,
+      {
+        isRegular,
+        isRegularIfKnown: (day) =>
+          this.fallback === 'none' && !seg.coverage.some((c) => day >= c.from && day <= c.to)
+            ? undefined
+            : isRegular(day),
+      },
+      firstOfKind,
     );
   }
 
@@ -401,16 +408,55 @@ export class Calendar {
   }
 
   /**
-   * Lot size of an index's F&O contracts introduced on `date` (COSTS.md §4.6).
+   * Lot size of an index's F&O contracts. With only `date`: the lot of contracts introduced on
+   * that date (COSTS.md §4.6). With `listedOn`: the lot on trading date `date` of a contract
+   * listed on `listedOn`, which is the newer of its listing step and any step that the
+   * exchange applied to existing contracts by `date`.
    *
    * @example
    * ```ts
    * nseCalendar.lotSize('NIFTY', '2025-01-15'); // 75
    * nseCalendar.lotSize('NIFTY', '2026-01-15'); // 65
+   * // The Dec-2025 monthly, listed before the 2025-10-28 step, kept 75 to its expiry:
+   * nseCalendar.lotSize('NIFTY', '2025-12-15', { listedOn: '2025-10-01' }); // 75
    * ```
    */
-  lotSize(underlying: string, date: DateInput): number {
-    return this.#step_lookup(this.#compiled.lotSizes, underlying, date, 'lot sizes').lotSize;
+  lotSize(underlying: string, date: DateInput, options: { listedOn?: DateInput } = {}): number {
+    const steps = this.#compiled.lotSizes.get(underlying);
+    if (steps === undefined)
+      throw new UnknownUnderlyingError(
+        underlying,
+        [...this.#compiled.lotSizes.keys()],
+        'lot sizes',
+      );
+    const tradeDate = isoDateOfDayNumber(dayNumberOf(date));
+    const listedOn =
+      options.listedOn === undefined
+        ? tradeDate
+        : isoDateOfDayNumber(dayNumberOf(options.listedOn, 'listedOn'));
+    if (listedOn > tradeDate)
+      throw new CalendarInputError(
+        'listedOn',
+        options.listedOn,
+        `a date on or before ${tradeDate}`,
+      );
+    let found: LotSizeStep | undefined;
+    for (const s of steps) {
+      const applies =
+        s.from <= listedOn ||
+        (s.existingContractsFrom !== undefined && s.existingContractsFrom <= tradeDate);
+      if (applies) found = s;
+    }
+    if (found === undefined) {
+      throw new CalendarRangeError(
+        underlying,
+        listedOn,
+        `${steps[0]?.from ?? '?'}..`,
+        'lot sizes',
+        'Add the older data to the calendar.',
+      );
+    }
+    return found.lotSize;
   }
 
   /**

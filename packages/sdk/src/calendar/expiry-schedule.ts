@@ -79,6 +79,7 @@ export function computeExpiries(
   fromDay: number,
   toDay: number,
   oracle: ExpiryDayOracle,
+  firstOfKind?: ExpiryKind | 'any',
 ): Expiry[] {
   let limit = toDay;
   for (let d = toDay + 1; d <= toDay + MAX_SHIFT_DAYS; d++) {
@@ -87,6 +88,9 @@ export function computeExpiries(
   }
   const out: Expiry[] = [];
   for (const [scheduled, kind] of scheduledDays(set, fromDay, limit)) {
+    // When only the first expiry (of a kind) is wanted, later candidates are never looked at,
+    // so they cannot fail on days beyond the calendar's coverage.
+    if (firstOfKind !== undefined && firstOfKind !== 'any' && kind !== firstOfKind) continue;
     const day = shiftBack(scheduled, oracle);
     if (day < fromDay || day > toDay) continue;
     out.push(
@@ -98,6 +102,7 @@ export function computeExpiries(
         scheduledDate: isoDateOfDayNumber(scheduled),
       }),
     );
+    if (firstOfKind !== undefined) break;
   }
   return out;
 }

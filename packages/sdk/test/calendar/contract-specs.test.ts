@@ -13,6 +13,8 @@ const clock = (ms: number): string => formatIst(ms, 'yyyy-MM-dd HH:mm');
 
 describe('lot sizes and freeze quantities (dated data)', () => {
   it('follows the index lot-size revisions by contract introduction date', () => {
+    expect(nseCalendar.lotSize('NIFTY', '2024-04-25')).toBe(50);
+    expect(nseCalendar.lotSize('NIFTY', '2024-04-26')).toBe(25);
     expect(nseCalendar.lotSize('NIFTY', '2024-11-19')).toBe(25);
     expect(nseCalendar.lotSize('NIFTY', '2024-11-20')).toBe(75);
     expect(nseCalendar.lotSize('NIFTY', '2025-10-27')).toBe(75);
@@ -20,6 +22,19 @@ describe('lot sizes and freeze quantities (dated data)', () => {
     expect(nseCalendar.lotSize('BANKNIFTY', '2025-05-01')).toBe(35);
     expect(nseCalendar.lotSize('MIDCPNIFTY', '2025-05-01')).toBe(140);
     expect(nseCalendar.lotSize('SENSEX', '2025-01-01')).toBe(20);
+    expect(nseCalendar.lotSize('FINNIFTY', '2024-05-01')).toBe(25);
+  });
+
+  it('keeps an existing contract on its lot until the exchange moves existing contracts', () => {
+    // Dec-2025 monthly, listed before the 2025-10-28 step: 75 until its 2025-12-30 expiry.
+    expect(nseCalendar.lotSize('NIFTY', '2025-12-30', { listedOn: '2025-10-01' })).toBe(75);
+    expect(nseCalendar.lotSize('NIFTY', '2025-12-31', { listedOn: '2025-10-01' })).toBe(65);
+    // April 2024: NIFTY contracts already listed moved to 25 on 2024-04-26 as well.
+    expect(nseCalendar.lotSize('NIFTY', '2024-05-02', { listedOn: '2024-02-01' })).toBe(25);
+    expect(nseCalendar.lotSize('NIFTY', '2024-04-25', { listedOn: '2024-02-01' })).toBe(50);
+    expect(() => nseCalendar.lotSize('NIFTY', '2025-01-01', { listedOn: '2025-02-01' })).toThrow(
+      CalendarInputError,
+    );
   });
 
   it('follows the monthly freeze-quantity circulars', () => {

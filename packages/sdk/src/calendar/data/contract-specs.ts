@@ -1,41 +1,54 @@
 import type { CalendarData } from '../calendar-data.js';
 import * as S from './sources.js';
 
-function steps(
-  underlying: string,
-  source: string,
-  values: [string, number][],
-): CalendarData['lotSizes'] {
-  return values.map(([from, lotSize]) => ({ underlying, from, lotSize, source }));
+type Step = [from: string, lotSize: number, existingContractsFrom?: string];
+
+function steps(underlying: string, source: string, values: Step[]): CalendarData['lotSizes'] {
+  return values.map(([from, lotSize, existingContractsFrom]) => ({
+    underlying,
+    from,
+    lotSize,
+    ...(existingContractsFrom === undefined ? {} : { existingContractsFrom }),
+    source,
+  }));
 }
 
+// 2024-04-26 revision: NIFTY 50 -> 25 for every contract expiring after that day; FINNIFTY
+// 40 -> 25 and MIDCPNIFTY 75 -> 50 from the July 2024 contracts (listed after 2024-04-26).
+const APR_2024 = `${S.NSE_LOTS_APR_2024}; ${S.COSTS_4_6}`;
+
 /**
- * Index F&O lot sizes for contracts introduced on or after each date (COSTS.md §4.6). The first
- * step's date is where this data starts, not when that lot size began. The 2025-10-28 step
- * reached existing contracts after the 2025-12-30 expiry.
+ * Index F&O lot sizes for contracts introduced on or after each date (COSTS.md §4.6, plus the
+ * April 2024 revision). The first step's date is where this data starts, not when that lot size
+ * began. Where the exchange moved existing contracts too, `existingContractsFrom` says when:
+ * the 2025-10-28 step reached them after the 2025-12-30 expiry. For the 2024-11-20 step no such
+ * date was found, so older contracts keep their lot in this data.
  */
 export const LOT_SIZES: CalendarData['lotSizes'] = [
-  ...steps('NIFTY', S.COSTS_4_6, [
-    ['2024-01-01', 25],
+  ...steps('NIFTY', APR_2024, [
+    ['2024-01-01', 50],
+    ['2024-04-26', 25, '2024-04-26'],
     ['2024-11-20', 75],
-    ['2025-10-28', 65],
+    ['2025-10-28', 65, '2025-12-31'],
   ]),
   ...steps('BANKNIFTY', S.COSTS_4_6, [
     ['2024-01-01', 15],
     ['2024-11-20', 30],
     ['2025-04-25', 35],
-    ['2025-10-28', 30],
+    ['2025-10-28', 30, '2025-12-31'],
   ]),
-  ...steps('FINNIFTY', S.COSTS_4_6, [
-    ['2024-01-01', 25],
+  ...steps('FINNIFTY', APR_2024, [
+    ['2024-01-01', 40],
+    ['2024-04-26', 25],
     ['2024-11-20', 65],
-    ['2025-10-28', 60],
+    ['2025-10-28', 60, '2025-12-31'],
   ]),
-  ...steps('MIDCPNIFTY', S.COSTS_4_6, [
-    ['2024-01-01', 50],
+  ...steps('MIDCPNIFTY', APR_2024, [
+    ['2024-01-01', 75],
+    ['2024-04-26', 50],
     ['2024-11-20', 120],
     ['2025-04-25', 140],
-    ['2025-10-28', 120],
+    ['2025-10-28', 120, '2025-12-31'],
   ]),
   ...steps('NIFTYNXT50', S.COSTS_4_6, [
     ['2024-04-24', 10],

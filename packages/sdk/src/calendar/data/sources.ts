@@ -66,3 +66,6 @@ export const BSE_EXPIRY_2025 =
   'BSE: SENSEX weekly Fri -> Tue, SENSEX/BANKEX/SENSEX 50 monthly -> last Tue from 2025-01-01, ' +
   'the 2025-01-03 weekly kept Friday (business-standard 124112801317; latestly 6554444) 🟡';
 export const NIFTY_WEEKLY_LAUNCH = 'NIFTY weekly options listed from 2019-02-11 (NSE) 🟡';
+export const NSE_LOTS_APR_2024 =
+  'NSE lot revision of 2024-04-26 (zerodha.com/marketintel/bulletin/375282; business-standard ' +
+  '124040300684) 🟡';
