@@ -1,10 +1,11 @@
-import { Subject, Subscription, type Observable } from 'rxjs';
+import { Subscription, type Observable } from 'rxjs';
 import { PravahError } from '../errors/pravah-error.js';
 import type { MarketEvent } from '../model/market-event.js';
 import type { OrderIntent } from '../model/order-intent.js';
 import type { RiskEvent } from '../model/risk-event.js';
 import type { SignalEvent } from '../model/signal-event.js';
 import type { TargetPosition } from '../model/target-position.js';
+import { Broadcast } from './broadcast.js';
 import { composeGuards, type GuardOperator } from './compose-guards.js';
 import { GraphClosedError, StageError } from './stage-error.js';
 import { stageBoundary } from './stage-boundary.js';
@@ -65,8 +66,8 @@ type GraphState = 'open' | 'completed' | 'failed' | 'disposed';
  * one wiring both the backtester and the live runtime use; `ctx.params` must already be
  * validated (`strategy.parseParams`).
  *
- * The graph owns two subjects: `market`, exposed to stages as `ctx.market$`, and the signal
- * stage's input. `push` emits on `market` before the input, so stages that act on time or price
+ * The graph owns two hot sources (Subject-like, cheaper): `market`, exposed to stages as
+ * `ctx.market$`, and the signal stage's input. `push` emits on `market` before the input, so stages that act on time or price
  * (trailing stops, time exits, order TTL) see each event before the signal stage does.
  *
  * Failures surface synchronously: stage factories that throw make this function throw a
@@ -92,8 +93,8 @@ export function createStrategyGraph<P>(
   sink: GraphSink,
 ): StrategyGraph<P> {
   const name = strategy.name ?? 'unnamed';
-  const market = new Subject<MarketEvent>();
-  const input = new Subject<MarketEvent>();
+  const market = new Broadcast<MarketEvent>();
+  const input = new Broadcast<MarketEvent>();
   // Read field by field: a runtime's context may expose them as getters on a class.
   const context: StrategyContext<P> = Object.freeze({
     clock: ctx.clock,
@@ -101,7 +102,7 @@ export function createStrategyGraph<P>(
     instruments: ctx.instruments,
     params: ctx.params,
     logger: ctx.logger,
-    market$: market.asObservable(),
+    market$: market.observable,
   });
 
   const attach = <In, Out>(
@@ -118,7 +119,7 @@ export function createStrategyGraph<P>(
   };
   const onSignal = sink.signal?.bind(sink);
   const onTarget = sink.target?.bind(sink);
-  const signals = attach('signal', strategy.signal, input.asObservable(), onSignal);
+  const signals = attach('signal', strategy.signal, input.observable, onSignal);
   const targets = attach('sizer', strategy.sizer, signals, onTarget);
   const intents = attach('execution', strategy.execution, targets);
   const guards: GuardOperator[] = (strategy.guards ?? []).map(
