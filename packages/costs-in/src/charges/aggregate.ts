@@ -63,7 +63,8 @@ export function aggregate(
   for (const [exchange, amounts] of bySegment) {
     const unrounded = amounts.stt;
     applyContractNoteLevies(amounts, policy);
-    if (!unrounded.isZero()) sttBySegment.push(Object.freeze({ exchange, unrounded, stt: amounts.stt }));
+    if (!unrounded.isZero())
+      sttBySegment.push(Object.freeze({ exchange, unrounded, stt: amounts.stt }));
     addInto(totals, amounts);
   }
   return { perOrder, totals, sttBySegment };

@@ -35,7 +35,8 @@ export function brokerageOf(rule: BrokerageRule, value: Decimal): Decimal {
   return brokerage;
 }
 
-const times = (value: Decimal, rate: Decimal): Decimal => (rate === ZERO ? ZERO : value.times(rate));
+const times = (value: Decimal, rate: Decimal): Decimal =>
+  rate === ZERO ? ZERO : value.times(rate);
 
 /**
  * Charges of one executed order of `value` rupees (premium for options), with the policy's
@@ -72,5 +73,6 @@ export function assessOrder(
 /** Applies the policy's contract-note levy rounding to one contract note's (or segment's) amounts. */
 export function applyContractNoteLevies(a: Amounts, policy: RoundingPolicy): void {
   if (policy.stt?.per === 'contract-note') a.stt = roundTo(a.stt, policy.stt.to);
-  if (policy.stampDuty?.per === 'contract-note') a.stampDuty = roundTo(a.stampDuty, policy.stampDuty.to);
+  if (policy.stampDuty?.per === 'contract-note')
+    a.stampDuty = roundTo(a.stampDuty, policy.stampDuty.to);
 }

@@ -58,7 +58,11 @@ export function breakEven(order: BreakEvenOrder, options: BreakEvenOptions): Bre
   const entry = parseWith(BreakEvenSchema, order, 'order');
   const policy = options.rounding ?? perOrderRounding;
   const entryTerms = termsOf(entry);
-  const exitTerms = { ...entryTerms, side: entry.side === 'BUY' ? 'SELL' : 'BUY', autoSquareOff: false } as const;
+  const exitTerms = {
+    ...entryTerms,
+    side: entry.side === 'BUY' ? 'SELL' : 'BUY',
+    autoSquareOff: false,
+  } as const;
   const entryPrice = exact(entry.price);
   const entryValue = entryPrice.times(entry.quantity);
   const sign = entry.side === 'BUY' ? 1 : -1;
@@ -82,7 +86,12 @@ export function breakEven(order: BreakEvenOrder, options: BreakEvenOptions): Bre
     const exitPrice = exact(entry.exitPrice);
     const { charges } = roundTrip(exitPrice);
     const exactPoints = charges.total.dividedBy(entry.quantity);
-    return Object.freeze({ points: roundTo(exactPoints, 'paisa'), exactPoints, exitPrice, charges });
+    return Object.freeze({
+      points: roundTo(exactPoints, 'paisa'),
+      exactPoints,
+      exitPrice,
+      charges,
+    });
   }
 
   let points = sumOf(roundTrip(entryPrice).totals).dividedBy(entry.quantity);

@@ -1,4 +1,11 @@
-import { parseWith, ValidationError, type Charges, type Exchange, type Product, type Side } from '@pravah/sdk';
+import {
+  parseWith,
+  ValidationError,
+  type Charges,
+  type Exchange,
+  type Product,
+  type Side,
+} from '@pravah/sdk';
 import type Decimal from 'decimal.js';
 import { z } from 'zod';
 import { finalize } from '../charges/amounts.js';
@@ -132,17 +139,28 @@ export function contractNote(
   const tradeDate = input.fills[0]?.tradeDate ?? input.exercises?.[0]?.tradeDate;
   if (tradeDate === undefined) {
     throw new ValidationError('contract note', [
-      { field: 'fills', value: fills, message: 'a contract note needs at least one fill or exercise' },
+      {
+        field: 'fills',
+        value: fills,
+        message: 'a contract note needs at least one fill or exercise',
+      },
     ]);
   }
   const dated = [
     ...input.fills.map((f, i) => ({ field: `fills.${i}.tradeDate`, date: f.tradeDate })),
-    ...(input.exercises ?? []).map((e, i) => ({ field: `exercises.${i}.tradeDate`, date: e.tradeDate })),
+    ...(input.exercises ?? []).map((e, i) => ({
+      field: `exercises.${i}.tradeDate`,
+      date: e.tradeDate,
+    })),
   ];
   for (const { field, date } of dated) {
     if (date !== tradeDate) {
       throw new ValidationError('contract note', [
-        { field, value: date, message: `a contract note covers one day (${tradeDate}): split the fills by trade date` },
+        {
+          field,
+          value: date,
+          message: `a contract note covers one day (${tradeDate}): split the fills by trade date`,
+        },
       ]);
     }
   }
@@ -166,7 +184,11 @@ export function contractNote(
     for (const key of SAME_ORDER_FIELDS) {
       if (fill[key] !== draft.first[key]) {
         throw new ValidationError('contract note', [
-          { field: `fills.${i}.${key}`, value: fill[key], message: `fills of order ${orderId} must share ${key} (${String(draft.first[key])})` },
+          {
+            field: `fills.${i}.${key}`,
+            value: fill[key],
+            message: `fills of order ${orderId} must share ${key} (${String(draft.first[key])})`,
+          },
         ]);
       }
     }

@@ -16,7 +16,11 @@ import { fillToChargeOrder } from './fill-order.js';
  * const fees = (fill: Fill, instrument: Instrument) => chargesForFill(fill, instrument, { plan: zerodha() });
  * ```
  */
-export function chargesForFill(fill: Fill, instrument: Instrument, options: ChargeOptions): Charges {
+export function chargesForFill(
+  fill: Fill,
+  instrument: Instrument,
+  options: ChargeOptions,
+): Charges {
   const order = fillToChargeOrder(fill, instrument);
   const policy = options.rounding ?? perOrderRounding;
   const amounts = assessOrder(termsOf(order), valueOf(order), options.plan, policy);

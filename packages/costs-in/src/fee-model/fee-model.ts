@@ -20,7 +20,10 @@ export function feeModel(options: ChargeOptions): FeeModel {
     defer(() => {
       const charge = fillCharger(options);
       return fills.pipe(
-        map((fill): Fill => ({ ...fill, charges: charge(fill, ctx.instruments.get(fill.instrument)) })),
+        map((fill): Fill => ({
+          ...fill,
+          charges: charge(fill, ctx.instruments.get(fill.instrument)),
+        })),
       );
     });
 }

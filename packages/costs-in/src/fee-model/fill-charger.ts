@@ -80,7 +80,8 @@ export function fillCharger(options: ChargeOptions): FillCharger {
     // The day's amounts move by this order's change in assessment.
     const next: Amounts = { ...dayTotals };
     for (const key of COMPONENTS) {
-      const change = previous === undefined ? assessed[key] : assessed[key].minus(previous.assessed[key]);
+      const change =
+        previous === undefined ? assessed[key] : assessed[key].minus(previous.assessed[key]);
       if (!change.isZero()) next[key] = next[key].plus(change);
     }
     if (sttPerNote !== undefined || stampPerNote !== undefined) {
@@ -111,7 +112,11 @@ export function fillCharger(options: ChargeOptions): FillCharger {
     return report(next);
   };
 
-  function sumRounded(component: 'stt' | 'stampDuty', rounded: Decimal, touched: SegmentState): Decimal {
+  function sumRounded(
+    component: 'stt' | 'stampDuty',
+    rounded: Decimal,
+    touched: SegmentState,
+  ): Decimal {
     let sum: Decimal = ZERO;
     for (const segment of segments.values()) {
       if (segment === touched) sum = sum.plus(rounded);

@@ -1,4 +1,11 @@
-import { ExchangeSchema, ProductSchema, SideSchema, type Exchange, type Product, type Side } from '@pravah/sdk';
+import {
+  ExchangeSchema,
+  ProductSchema,
+  SideSchema,
+  type Exchange,
+  type Product,
+  type Side,
+} from '@pravah/sdk';
 import { z } from 'zod';
 
 /** Instrument types that can be traded (indices cannot). */

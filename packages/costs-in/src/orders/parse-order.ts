@@ -48,7 +48,11 @@ function isValidOrder(input: unknown): input is ChargeOrder {
     isIsoDate(o.tradeDate) &&
     (symbol === undefined || (typeof symbol === 'string' && symbol.length > 0)) &&
     (autoSquareOff === undefined || typeof autoSquareOff === 'boolean') &&
-    isTradableCombination(o.exchange as ChargeOrder['exchange'], o.instrumentType as string, o.product as ChargeOrder['product'])
+    isTradableCombination(
+      o.exchange as ChargeOrder['exchange'],
+      o.instrumentType as string,
+      o.product as ChargeOrder['product'],
+    )
   );
 }
 

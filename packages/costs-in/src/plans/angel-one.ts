@@ -42,7 +42,9 @@ export function angelOne(): BrokerPlan {
               source: PRICING,
             },
           ],
-          'equity-intraday': [{ ...flat20('confirmed', PRICING), rule: { percent: '0.03', cap: '20' } }],
+          'equity-intraday': [
+            { ...flat20('confirmed', PRICING), rule: { percent: '0.03', cap: '20' } },
+          ],
           'equity-futures': [
             { ...flat20('confirmed', PRICING), note: `${UNDATED} Older pages: min(₹20, 0.25%).` },
           ],

@@ -32,7 +32,15 @@ const MIS_SEGMENT_OF: Readonly<Record<Exchange, MisSegment>> = {
 
 const money = (v: number | string): Decimal => new Money(String(v));
 
-function toRule(spec: { flat: number | string } | { percent: number | string; cap?: number | string | undefined; minimum?: number | string | undefined }): BrokerageRule {
+function toRule(
+  spec:
+    | { flat: number | string }
+    | {
+        percent: number | string;
+        cap?: number | string | undefined;
+        minimum?: number | string | undefined;
+      },
+): BrokerageRule {
   if ('flat' in spec) return Object.freeze({ kind: 'flat', amount: money(spec.flat) });
   return Object.freeze({
     kind: 'percent',
@@ -42,7 +50,11 @@ function toRule(spec: { flat: number | string } | { percent: number | string; ca
   });
 }
 
-function provenance(p: { confidence?: BrokerageRow['confidence']; source?: string | undefined; note?: string | undefined }) {
+function provenance(p: {
+  confidence?: BrokerageRow['confidence'];
+  source?: string | undefined;
+  note?: string | undefined;
+}) {
   return {
     ...(p.confidence === undefined ? {} : { confidence: p.confidence }),
     ...(p.source === undefined ? {} : { source: p.source }),
@@ -68,7 +80,9 @@ function brokerageRows(segment: Segment, spec: RuleSpec): BrokerageRow[] {
 function amountRows(spec: AmountSpec): AmountRow[] {
   if (spec === undefined) return [];
   if (!Array.isArray(spec)) return [Object.freeze({ amount: money(spec) })];
-  return spec.map((row) => Object.freeze({ ...dated(row), amount: money(row.amount), ...provenance(row) }));
+  return spec.map((row) =>
+    Object.freeze({ ...dated(row), amount: money(row.amount), ...provenance(row) }),
+  );
 }
 
 /**
@@ -82,13 +96,14 @@ export function definePlan(spec: ParsedPlanSpec): BrokerPlan {
   }
   const dpCharge = amountRows(spec.dpCharge);
   const autoSquareOffFee = amountRows(spec.autoSquareOffFee);
-  const misCutoffs = Object.freeze({ ...spec.misCutoffs }) as Readonly<
-    Partial<Record<MisSegment, MisCutoffRule>>
-  >;
   const cutoffRules: Partial<Record<MisSegment, MisCutoffRule>> = {};
   for (const [segment, rule] of Object.entries(spec.misCutoffs)) {
-    cutoffRules[segment as MisSegment] = typeof rule === 'string' ? { at: rule } : rule;
+    cutoffRules[segment as MisSegment] = Object.freeze(
+      typeof rule === 'string' ? { at: rule } : rule,
+    );
   }
+  const misCutoffs: Readonly<Partial<Record<MisSegment, MisCutoffRule>>> =
+    Object.freeze(cutoffRules);
 
   const lastRule = new Map<Segment, BrokerageRow>();
   const scope = `plan "${spec.name}"`;
@@ -121,7 +136,13 @@ export function definePlan(spec: ParsedPlanSpec): BrokerPlan {
     },
     dpChargeOn: (tradeDate) => amountOn(dpCharge, tradeDate, 'dpCharge', `${scope} DP charge`, fix),
     autoSquareOffFeeOn: (tradeDate) =>
-      amountOn(autoSquareOffFee, tradeDate, 'autoSquareOffFee', `${scope} auto square-off fee`, fix),
+      amountOn(
+        autoSquareOffFee,
+        tradeDate,
+        'autoSquareOffFee',
+        `${scope} auto square-off fee`,
+        fix,
+      ),
     misCutoff(exchange, sessionClose) {
       const segment = MIS_SEGMENT_OF[exchange];
       const rule = cutoffRules[segment];
@@ -133,7 +154,7 @@ export function definePlan(spec: ParsedPlanSpec): BrokerPlan {
         const rule = cutoffRules[segment];
         if (rule !== undefined) times[segment] = resolveCutoff(rule, commodityClose ?? '23:30');
       }
-      return Object.freeze(times) as MisCutoffTimes;
+      return Object.freeze<MisCutoffTimes>(times);
     },
   };
   return Object.freeze(plan);

@@ -30,7 +30,11 @@ export function resolveCutoff(rule: MisCutoffRule, sessionClose: string): string
   const at = close - minutes;
   if (at < 0) {
     throw new ValidationError('session close', [
-      { field: 'sessionClose', value: sessionClose, message: `is less than ${minutes} minutes after midnight` },
+      {
+        field: 'sessionClose',
+        value: sessionClose,
+        message: `is less than ${minutes} minutes after midnight`,
+      },
     ]);
   }
   const hh = String(Math.floor(at / 60)).padStart(2, '0');

@@ -59,7 +59,11 @@ function checkDated(
 ): void {
   rows.forEach((row, i) => {
     if (row.from !== undefined && row.to !== undefined && row.to < row.from) {
-      ctx.addIssue({ code: 'custom', path: [...path, i, 'to'], message: 'must not be before from' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, i, 'to'],
+        message: 'must not be before from',
+      });
     }
   });
   const sorted = rows
@@ -72,7 +76,8 @@ function checkDated(
       ctx.addIssue({
         code: 'custom',
         path: [...path, next.i, 'from'],
-        message: 'overlaps an earlier entry: give each entry a from/to so that date ranges do not overlap',
+        message:
+          'overlaps an earlier entry: give each entry a from/to so that date ranges do not overlap',
       });
     }
   }

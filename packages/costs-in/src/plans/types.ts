@@ -48,8 +48,7 @@ export type MisSegment = (typeof MIS_SEGMENTS)[number];
  * different minutes per close.
  */
 export type MisCutoffRule =
-  | { readonly at: string }
-  | { readonly beforeClose: number | Readonly<Record<string, number>> };
+  { readonly at: string } | { readonly beforeClose: number | Readonly<Record<string, number>> };
 
 /** IST `HH:MM` MIS cut-offs per segment; absent where the broker's time is unknown. */
 export type MisCutoffTimes = Readonly<Partial<Record<MisSegment, string>>>;

@@ -11,7 +11,13 @@ const UNDATED =
 const FROM = '2021-04-01';
 
 const half = (confidence: 'confirmed' | 'secondary', source: string) =>
-  ({ rule: { percent: '0.05', cap: '20' }, from: FROM, confidence, source, note: UNDATED }) as const;
+  ({
+    rule: { percent: '0.05', cap: '20' },
+    from: FROM,
+    confidence,
+    source,
+    note: UNDATED,
+  }) as const;
 const flat20 = (confidence: 'confirmed' | 'secondary', source: string) =>
   ({ rule: { flat: '20' }, from: FROM, confidence, source, note: UNDATED }) as const;
 
@@ -55,7 +61,8 @@ export function upstox(): BrokerPlan {
             amount: '18.5',
             from: '2024-10-01',
             confidence: 'confirmed',
-            source: 'COSTS.md §1.8: ₹3.50 CDSL + ₹15 Upstox, https://upstox.com/calculator/brokerage-calculator',
+            source:
+              'COSTS.md §1.8: ₹3.50 CDSL + ₹15 Upstox, https://upstox.com/calculator/brokerage-calculator',
             note: 'Dated from the CDSL uniform tariff of 2024-10-01 it includes; earlier DP charges were not researched.',
           },
         ],

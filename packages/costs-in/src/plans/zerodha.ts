@@ -9,8 +9,20 @@ const UNDATED =
   'COSTS.md gives no start date; applied from 2021-04-01, where the researched window starts.';
 const FROM = '2021-04-01';
 
-const capped = { rule: { percent: '0.03', cap: '20' }, from: FROM, confidence: 'confirmed', source: CHARGES, note: UNDATED } as const;
-const flat20 = { rule: { flat: '20' }, from: FROM, confidence: 'confirmed', source: CHARGES, note: UNDATED } as const;
+const capped = {
+  rule: { percent: '0.03', cap: '20' },
+  from: FROM,
+  confidence: 'confirmed',
+  source: CHARGES,
+  note: UNDATED,
+} as const;
+const flat20 = {
+  rule: { flat: '20' },
+  from: FROM,
+  confidence: 'confirmed',
+  source: CHARGES,
+  note: UNDATED,
+} as const;
 
 /** Options of {@link zerodha}. */
 export interface ZerodhaOptions {
@@ -33,45 +45,49 @@ export interface ZerodhaOptions {
  */
 export function zerodha(options: ZerodhaOptions = {}): BrokerPlan {
   return definePlan(
-    parseWith(PlanSpecSchema, {
-      name: options.womanPrimaryHolder === true ? 'zerodha (woman primary holder)' : 'zerodha',
-      brokerage: {
-        'equity-delivery': [{ ...flat20, rule: { flat: '0' } }],
-        'equity-intraday': [capped],
-        'equity-futures': [capped],
-        'equity-options': [flat20],
-        'currency-futures': [capped],
-        'currency-options': [flat20],
-        'commodity-futures': [capped],
-        'commodity-options': [flat20],
-      },
-      dpCharge: [
-        {
-          amount: options.womanPrimaryHolder === true ? '12.75' : '13',
-          from: FROM,
-          confidence: 'unconfirmed',
-          source:
-            'COSTS.md §1.8: https://support.zerodha.com/category/account-opening/charges-at-zerodha/articles/what-do-dp-charges-mean',
-          note: 'Current page value; the switch from the long-standing ₹13.50 has no known date (COSTS.md §6.7).',
+    parseWith(
+      PlanSpecSchema,
+      {
+        name: options.womanPrimaryHolder === true ? 'zerodha (woman primary holder)' : 'zerodha',
+        brokerage: {
+          'equity-delivery': [{ ...flat20, rule: { flat: '0' } }],
+          'equity-intraday': [capped],
+          'equity-futures': [capped],
+          'equity-options': [flat20],
+          'currency-futures': [capped],
+          'currency-options': [flat20],
+          'commodity-futures': [capped],
+          'commodity-options': [flat20],
         },
-      ],
-      autoSquareOffFee: [
-        {
-          amount: '50',
-          from: FROM,
-          confidence: 'confirmed',
-          source:
-            'COSTS.md §2: https://support.zerodha.com/category/account-opening/charges-at-zerodha/articles/auto-square-off',
-          note: UNDATED,
+        dpCharge: [
+          {
+            amount: options.womanPrimaryHolder === true ? '12.75' : '13',
+            from: FROM,
+            confidence: 'unconfirmed',
+            source:
+              'COSTS.md §1.8: https://support.zerodha.com/category/account-opening/charges-at-zerodha/articles/what-do-dp-charges-mean',
+            note: 'Current page value; the switch from the long-standing ₹13.50 has no known date (COSTS.md §6.7).',
+          },
+        ],
+        autoSquareOffFee: [
+          {
+            amount: '50',
+            from: FROM,
+            confidence: 'confirmed',
+            source:
+              'COSTS.md §2: https://support.zerodha.com/category/account-opening/charges-at-zerodha/articles/auto-square-off',
+            note: UNDATED,
+          },
+        ],
+        gstOnIpft: true,
+        misCutoffs: {
+          equity: '15:20',
+          derivatives: '15:25',
+          currency: '16:45',
+          commodity: { beforeClose: 25 },
         },
-      ],
-      gstOnIpft: true,
-      misCutoffs: {
-        equity: '15:20',
-        derivatives: '15:25',
-        currency: '16:45',
-        commodity: { beforeClose: 25 },
       },
-    }, 'zerodha plan'),
+      'zerodha plan',
+    ),
   );
 }

@@ -8,7 +8,9 @@ export interface DatedRange {
 
 /** True when `date` lies in the range (ISO dates compare as strings). */
 export function inRange(range: DatedRange, date: IsoDate): boolean {
-  return (range.from === undefined || range.from <= date) && (range.to === undefined || date <= range.to);
+  return (
+    (range.from === undefined || range.from <= date) && (range.to === undefined || date <= range.to)
+  );
 }
 
 /** The dates a list of ranges covers, merged and rendered: `2023-04-01 onwards`, `no rows`, ... */
@@ -46,6 +48,10 @@ export function previousDay(date: IsoDate): IsoDate {
 }
 
 function shiftDay(date: IsoDate, days: number): IsoDate {
-  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  const t = Date.UTC(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+  );
   return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
 }

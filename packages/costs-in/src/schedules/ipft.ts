@@ -13,7 +13,7 @@ const NO_LEVY =
  */
 export const IPFT_SCHEDULE: RateSchedule = {
   component: 'ipft',
-  title: 'IPFT (NSE)',
+  title: 'IPFT',
   basis: 'value (premium for options)',
   rows: [
     {

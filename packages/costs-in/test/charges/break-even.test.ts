@@ -2,7 +2,14 @@ import { PravahError, ValidationError } from '@pravah/sdk';
 import BaseDecimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakEven, contractNote, exactRounding, upstox, zerodha, type BreakEvenOrder } from '../../src/index.js';
+import {
+  breakEven,
+  contractNote,
+  exactRounding,
+  upstox,
+  zerodha,
+  type BreakEvenOrder,
+} from '../../src/index.js';
 import { expectThrown } from '../support/expect-error.js';
 
 const Decimal = BaseDecimal.clone({ precision: 40 });
@@ -40,12 +47,21 @@ describe('breakEven', () => {
         fc.integer({ min: 500, max: 100_000 }).map((p) => p / 100),
         (side, quantity, price) => {
           const plan = upstox();
-          const r = breakEven({ ...option, side, quantity, price }, { plan, rounding: exactRounding });
+          const r = breakEven(
+            { ...option, side, quantity, price },
+            { plan, rounding: exactRounding },
+          );
           const sign = side === 'BUY' ? 1 : -1;
-          expect(r.exitPrice.toFixed()).toBe(new Decimal(String(price)).plus(r.exactPoints.times(sign)).toFixed());
+          expect(r.exitPrice.toFixed()).toBe(
+            new Decimal(String(price)).plus(r.exactPoints.times(sign)).toFixed(),
+          );
           // The move times the quantity covers the charges of that very round trip (to 1e-20).
-          expect(r.exactPoints.times(quantity).minus(r.charges.total).abs().lessThan('1e-20')).toBe(true);
-          expect(r.points.toFixed()).toBe(r.exactPoints.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed());
+          expect(r.exactPoints.times(quantity).minus(r.charges.total).abs().lessThan('1e-20')).toBe(
+            true,
+          );
+          expect(r.points.toFixed()).toBe(
+            r.exactPoints.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(),
+          );
         },
       ),
       { numRuns: 100 },
@@ -61,7 +77,10 @@ describe('breakEven', () => {
   });
 
   it('validates the order and the exit price', () => {
-    const e = expectThrown(() => breakEven({ ...option, exitPrice: -1 }, { plan: zerodha() }), ValidationError);
+    const e = expectThrown(
+      () => breakEven({ ...option, exitPrice: -1 }, { plan: zerodha() }),
+      ValidationError,
+    );
     expect([e.field, e.value]).toEqual(['exitPrice', -1]);
   });
 });

@@ -86,7 +86,10 @@ describe('rounding policies', () => {
       lines: 'paisa',
       total: 'round-of-sum',
     });
-    const bad = { ...perOrderRounding, stampDuty: { to: 'anna', per: 'order' } } as unknown as RoundingPolicy;
+    const bad = {
+      ...perOrderRounding,
+      stampDuty: { to: 'anna', per: 'order' },
+    } as unknown as RoundingPolicy;
     const e = expectThrown(() => roundingPolicy(bad), ValidationError);
     expect([e.field, e.value]).toEqual(['stampDuty.to', 'anna']);
   });

@@ -10,7 +10,11 @@ import {
 import { expectThrown } from '../support/expect-error.js';
 
 const DATE = '2026-06-15';
-const cnc = (side: 'BUY' | 'SELL', symbol: string, extra: Partial<ContractNoteFill> = {}): ContractNoteFill => ({
+const cnc = (
+  side: 'BUY' | 'SELL',
+  symbol: string,
+  extra: Partial<ContractNoteFill> = {},
+): ContractNoteFill => ({
   exchange: 'NSE',
   instrumentType: 'EQ',
   product: 'CNC',
@@ -60,10 +64,21 @@ describe('contractNote', () => {
   it('rounds STT to the rupee per exchange segment, then adds the segments', () => {
     const fills: ContractNoteFill[] = [
       { ...cnc('SELL', 'ITC'), product: 'MIS', quantity: 10, price: 560 }, // 0.025% × 5,600 = 1.4
-      { exchange: 'NFO', instrumentType: 'CE', product: 'NRML', side: 'SELL', quantity: 65, price: 14.4, tradeDate: DATE, symbol: 'NIFTY26JUN25000CE' }, // 0.15% × 936 = 1.404
+      {
+        exchange: 'NFO',
+        instrumentType: 'CE',
+        product: 'NRML',
+        side: 'SELL',
+        quantity: 65,
+        price: 14.4,
+        tradeDate: DATE,
+        symbol: 'NIFTY26JUN25000CE',
+      }, // 0.15% × 936 = 1.404
     ];
     const note = contractNote(fills, { plan: zerodha(), rounding: perContractNoteRounding });
-    expect(note.sttBySegment.map((s) => [s.exchange, s.unrounded.toFixed(), s.stt.toFixed()])).toEqual([
+    expect(
+      note.sttBySegment.map((s) => [s.exchange, s.unrounded.toFixed(), s.stt.toFixed()]),
+    ).toEqual([
       ['NSE', '1.4', '1'],
       ['NFO', '1.404', '1'],
     ]);
@@ -74,18 +89,40 @@ describe('contractNote', () => {
 
   it("adds an exercised option's STT to its segment before rounding", () => {
     const sell: ContractNoteFill = {
-      exchange: 'NFO', instrumentType: 'PE', product: 'NRML', side: 'SELL', quantity: 65, price: 3,
-      tradeDate: '2026-06-30', symbol: 'NIFTY26JUN25000PE',
+      exchange: 'NFO',
+      instrumentType: 'PE',
+      product: 'NRML',
+      side: 'SELL',
+      quantity: 65,
+      price: 3,
+      tradeDate: '2026-06-30',
+      symbol: 'NIFTY26JUN25000PE',
     }; // STT 0.15% × 195 = 0.2925
-    const exercise = { exchange: 'NFO', instrumentType: 'CE', quantity: 65, strike: 25000, settlementPrice: 25200, tradeDate: '2026-06-30' } as const; // 19.50
-    const note = contractNote([sell], { plan: zerodha(), rounding: perContractNoteRounding, exercises: [exercise] });
+    const exercise = {
+      exchange: 'NFO',
+      instrumentType: 'CE',
+      quantity: 65,
+      strike: 25000,
+      settlementPrice: 25200,
+      tradeDate: '2026-06-30',
+    } as const; // 19.50
+    const note = contractNote([sell], {
+      plan: zerodha(),
+      rounding: perContractNoteRounding,
+      exercises: [exercise],
+    });
     expect(note.sttBySegment[0]!.unrounded.toFixed()).toBe('19.7925');
     expect(note.charges.stt.toFixed(2)).toBe('20.00');
   });
 
   it('gives the net obligation: sells − buys − charges − DP (negative: the client pays)', () => {
-    const note = contractNote([cnc('BUY', 'INFY'), cnc('SELL', 'TCS', { price: 1500 })], { plan: zerodha() });
-    const expected = note.sellValue.minus(note.buyValue).minus(note.charges.total).minus(note.dp.total);
+    const note = contractNote([cnc('BUY', 'INFY'), cnc('SELL', 'TCS', { price: 1500 })], {
+      plan: zerodha(),
+    });
+    const expected = note.sellValue
+      .minus(note.buyValue)
+      .minus(note.charges.total)
+      .minus(note.dp.total);
     expect(note.buyValue.toFixed()).toBe('10000');
     expect(note.sellValue.toFixed()).toBe('15000');
     expect(note.netObligation.toFixed(2)).toBe(expected.toFixed(2));
@@ -93,16 +130,28 @@ describe('contractNote', () => {
   });
 
   it('rejects fills of several days, fills of one order that disagree, and an empty note', () => {
-    const days = expectThrown(() => contractNote([cnc('BUY', 'A'), cnc('BUY', 'B', { tradeDate: '2026-06-16' })], { plan: zerodha() }), ValidationError);
+    const days = expectThrown(
+      () =>
+        contractNote([cnc('BUY', 'A'), cnc('BUY', 'B', { tradeDate: '2026-06-16' })], {
+          plan: zerodha(),
+        }),
+      ValidationError,
+    );
     expect([days.field, days.value]).toEqual(['fills.1.tradeDate', '2026-06-16']);
     const sides = expectThrown(
-      () => contractNote([cnc('BUY', 'A', { orderId: 'X' }), cnc('SELL', 'A', { orderId: 'X' })], { plan: zerodha() }),
+      () =>
+        contractNote([cnc('BUY', 'A', { orderId: 'X' }), cnc('SELL', 'A', { orderId: 'X' })], {
+          plan: zerodha(),
+        }),
       ValidationError,
     );
     expect([sides.field, sides.value]).toEqual(['fills.1.side', 'SELL']);
     const empty = expectThrown(() => contractNote([], { plan: zerodha() }), ValidationError);
     expect(empty.field).toBe('fills');
-    const bad = expectThrown(() => contractNote([cnc('BUY', 'A', { quantity: 1.5 })], { plan: zerodha() }), ValidationError);
+    const bad = expectThrown(
+      () => contractNote([cnc('BUY', 'A', { quantity: 1.5 })], { plan: zerodha() }),
+      ValidationError,
+    );
     expect([bad.field, bad.value]).toEqual(['fills.0.quantity', 1.5]);
   });
 });

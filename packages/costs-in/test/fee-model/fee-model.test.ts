@@ -28,7 +28,13 @@ const sum = (list: readonly Charges[], key: keyof Charges) =>
 describe('fillToChargeOrder', () => {
   it('takes the exchange from the id, the type from the instrument and the IST date of the fill time', () => {
     const order = fillToChargeOrder(
-      fillAt('2026-06-16T00:10', NIFTY_CE, { side: 'SELL', quantity: 65, price: 120.5, product: 'NRML', orderId: 'o1' }),
+      fillAt('2026-06-16T00:10', NIFTY_CE, {
+        side: 'SELL',
+        quantity: 65,
+        price: 120.5,
+        product: 'NRML',
+        orderId: 'o1',
+      }),
       NIFTY_CE,
     );
     expect(order).toMatchObject({
@@ -45,7 +51,12 @@ describe('fillToChargeOrder', () => {
   });
 
   it('rejects an index instrument with a ValidationError naming instrumentType', () => {
-    const fill = fillAt('2026-06-15T10:00', NIFTY_INDEX, { side: 'BUY', quantity: 1, price: 25000, product: 'MIS' });
+    const fill = fillAt('2026-06-15T10:00', NIFTY_INDEX, {
+      side: 'BUY',
+      quantity: 1,
+      price: 25000,
+      product: 'MIS',
+    });
     const e = expectThrown(() => fillToChargeOrder(fill, NIFTY_INDEX), ValidationError);
     expect([e.field, e.value]).toEqual(['instrumentType', 'IDX']);
     expect(e.message).toMatch(/^Invalid fill: /);
@@ -53,7 +64,12 @@ describe('fillToChargeOrder', () => {
 
   it('IST date: the STT step of 2026-04-01 starts at 2026-03-31T18:30:00Z', () => {
     const at = (time: number): Fill => ({
-      ...fillAt('2026-03-31T12:00', NIFTY_CE, { side: 'SELL', quantity: 65, price: 100, product: 'NRML' }),
+      ...fillAt('2026-03-31T12:00', NIFTY_CE, {
+        side: 'SELL',
+        quantity: 65,
+        price: 100,
+        product: 'NRML',
+      }),
       time,
     });
     const before = chargesForFill(at(Date.parse('2026-03-31T18:29:59.999Z')), NIFTY_CE, { plan });
@@ -75,10 +91,23 @@ describe('fillToChargeOrder', () => {
 describe('chargesForFill', () => {
   it('equals charges() of the same order, auto square-off fee included for reason "auto square-off"', () => {
     const fill = fillAt('2026-06-15T15:20', RELIANCE, {
-      side: 'SELL', quantity: 100, price: 1420.5, product: 'MIS', reason: 'auto square-off',
+      side: 'SELL',
+      quantity: 100,
+      price: 1420.5,
+      product: 'MIS',
+      reason: 'auto square-off',
     });
     const direct = charges(
-      { exchange: 'NSE', instrumentType: 'EQ', product: 'MIS', side: 'SELL', quantity: 100, price: 1420.5, tradeDate: '2026-06-15', autoSquareOff: true },
+      {
+        exchange: 'NSE',
+        instrumentType: 'EQ',
+        product: 'MIS',
+        side: 'SELL',
+        quantity: 100,
+        price: 1420.5,
+        tradeDate: '2026-06-15',
+        autoSquareOff: true,
+      },
       { plan },
     );
     expect(paise(chargesForFill(fill, RELIANCE, { plan }))).toEqual(paise(direct));
@@ -90,15 +119,29 @@ describe('fillCharger and feeModel', () => {
   it('partial fills of one order pay one brokerage cap; the shares add up to the whole order', () => {
     const fees = fillCharger({ plan });
     const parts = [30, 50, 20].map((q, i) =>
-      fillAt(`2026-06-15T10:0${i}`, RELIANCE, { side: 'BUY', quantity: q, price: 1000, product: 'MIS', orderId: 'A' }, `f${i}`),
+      fillAt(
+        `2026-06-15T10:0${i}`,
+        RELIANCE,
+        { side: 'BUY', quantity: q, price: 1000, product: 'MIS', orderId: 'A' },
+        `f${i}`,
+      ),
     );
     const shares = parts.map((f) => fees(f, RELIANCE));
     expect(shares.map((c) => c.brokerage.toFixed(2))).toEqual(['9.00', '11.00', '0.00']);
     const whole = charges(
-      { exchange: 'NSE', instrumentType: 'EQ', product: 'MIS', side: 'BUY', quantity: 100, price: 1000, tradeDate: '2026-06-15' },
+      {
+        exchange: 'NSE',
+        instrumentType: 'EQ',
+        product: 'MIS',
+        side: 'BUY',
+        quantity: 100,
+        price: 1000,
+        tradeDate: '2026-06-15',
+      },
       { plan },
     );
-    for (const key of [...CHARGE_COMPONENTS, 'total'] as const) expect(sum(shares, key), key).toBe(whole[key].toFixed(2));
+    for (const key of [...CHARGE_COMPONENTS, 'total'] as const)
+      expect(sum(shares, key), key).toBe(whole[key].toFixed(2));
   });
 
   it("a day's fill charges add up exactly to that day's contract note, for any plan, policy and fills", () => {
@@ -111,26 +154,47 @@ describe('fillCharger and feeModel', () => {
       product: fc.constantFrom('MIS' as const, 'NRML' as const, 'CNC' as const),
     });
     fc.assert(
-      fc.property(fc.array(fillArb, { minLength: 1, maxLength: 12 }), planArb, policyArb, (specs, p, rounding) => {
-        const fills = specs.map((s, i) => {
-          const product = s.instrument === RELIANCE ? (s.product === 'NRML' ? 'CNC' : s.product) : s.product === 'CNC' ? 'NRML' : s.product;
-          // An order id is one instrument, side and product.
-          const orderId = `${s.instrument.symbol}-${s.side}-${product}-${s.order}`;
-          const quantity = s.instrument === NIFTY_CE ? s.quantity * 65 : s.quantity;
-          return fillAt(`2026-06-15T10:${String(10 + i)}`, s.instrument, { side: s.side, quantity, price: s.price, product, orderId }, `f${i}`);
-        });
-        const fees = fillCharger({ plan: p, rounding });
-        const shares = fills.map((f) => fees(f, f.instrument === RELIANCE.id ? RELIANCE : NIFTY_CE));
-        const note = contractNote(
-          fills.map((f) => fillToChargeOrder(f, f.instrument === RELIANCE.id ? RELIANCE : NIFTY_CE)),
-          { plan: p, rounding },
-        );
-        for (const key of [...CHARGE_COMPONENTS, 'total'] as const) {
-          const total = shares.reduce((acc, c) => acc.plus(c[key]), new Decimal(0));
-          expect(total.toFixed(), key).toBe(note.charges[key].toFixed());
-          for (const c of shares) expect(c[key].isNegative(), key).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.array(fillArb, { minLength: 1, maxLength: 12 }),
+        planArb,
+        policyArb,
+        (specs, p, rounding) => {
+          const fills = specs.map((s, i) => {
+            const product =
+              s.instrument === RELIANCE
+                ? s.product === 'NRML'
+                  ? 'CNC'
+                  : s.product
+                : s.product === 'CNC'
+                  ? 'NRML'
+                  : s.product;
+            // An order id is one instrument, side and product.
+            const orderId = `${s.instrument.symbol}-${s.side}-${product}-${s.order}`;
+            const quantity = s.instrument === NIFTY_CE ? s.quantity * 65 : s.quantity;
+            return fillAt(
+              `2026-06-15T10:${String(10 + i)}`,
+              s.instrument,
+              { side: s.side, quantity, price: s.price, product, orderId },
+              `f${i}`,
+            );
+          });
+          const fees = fillCharger({ plan: p, rounding });
+          const shares = fills.map((f) =>
+            fees(f, f.instrument === RELIANCE.id ? RELIANCE : NIFTY_CE),
+          );
+          const note = contractNote(
+            fills.map((f) =>
+              fillToChargeOrder(f, f.instrument === RELIANCE.id ? RELIANCE : NIFTY_CE),
+            ),
+            { plan: p, rounding },
+          );
+          for (const key of [...CHARGE_COMPONENTS, 'total'] as const) {
+            const total = shares.reduce((acc, c) => acc.plus(c[key]), new Decimal(0));
+            expect(total.toFixed(), key).toBe(note.charges[key].toFixed());
+            for (const c of shares) expect(c[key].isNegative(), key).toBe(false);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -149,10 +213,22 @@ describe('fillCharger and feeModel', () => {
   it('feeModel attaches charges to each fill through the context instrument registry', async () => {
     const ctx = staticContext({ params: {}, instruments: [RELIANCE, NIFTY_CE] });
     const fills = [
-      fillAt('2026-06-15T09:30', RELIANCE, { side: 'BUY', quantity: 100, price: 1000, product: 'CNC' }),
-      fillAt('2026-06-15T09:31', NIFTY_CE, { side: 'SELL', quantity: 65, price: 100, product: 'NRML' }),
+      fillAt('2026-06-15T09:30', RELIANCE, {
+        side: 'BUY',
+        quantity: 100,
+        price: 1000,
+        product: 'CNC',
+      }),
+      fillAt('2026-06-15T09:31', NIFTY_CE, {
+        side: 'SELL',
+        quantity: 65,
+        price: 100,
+        product: 'NRML',
+      }),
     ];
-    const out = await lastValueFrom(from(fills).pipe(feeModel({ plan, rounding: perOrderRounding })(ctx), toArray()));
+    const out = await lastValueFrom(
+      from(fills).pipe(feeModel({ plan, rounding: perOrderRounding })(ctx), toArray()),
+    );
     expect(out.map((f) => f.id)).toEqual(fills.map((f) => f.id));
     expect(out[0]!.charges!.total.toFixed(2)).toBe('118.74'); // C3a
     expect(out[1]!.charges!.stt.toFixed(2)).toBe('9.75');
@@ -162,7 +238,15 @@ describe('fillCharger and feeModel', () => {
 
   it('feeModel gives each subscription its own state', async () => {
     const ctx = staticContext({ params: {}, instruments: [RELIANCE] });
-    const fills = [fillAt('2026-06-15T09:30', RELIANCE, { side: 'BUY', quantity: 100, price: 1000, product: 'MIS', orderId: 'A' })];
+    const fills = [
+      fillAt('2026-06-15T09:30', RELIANCE, {
+        side: 'BUY',
+        quantity: 100,
+        price: 1000,
+        product: 'MIS',
+        orderId: 'A',
+      }),
+    ];
     const stage = feeModel({ plan })(ctx);
     const first = await lastValueFrom(from(fills).pipe(stage, toArray()));
     const second = await lastValueFrom(from(fills).pipe(stage, toArray()));

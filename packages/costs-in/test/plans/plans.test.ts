@@ -32,7 +32,12 @@ describe('broker plans: brokerage', () => {
 
   it('Zerodha delivery is free and options are ₹20 flat whatever the premium', () => {
     expect(brokerage(zerodha(), { ...intraday(1000, 100), product: 'CNC' })).toBe('0');
-    const option = { ...intraday(0.05, 75), exchange: 'NFO', instrumentType: 'CE', product: 'NRML' } as const;
+    const option = {
+      ...intraday(0.05, 75),
+      exchange: 'NFO',
+      instrumentType: 'CE',
+      product: 'NRML',
+    } as const;
     expect(brokerage(zerodha(), option)).toBe('20');
   });
 
@@ -43,7 +48,10 @@ describe('broker plans: brokerage', () => {
   });
 
   it('Angel One delivery: ₹0 up to 2024-10-31, then min(₹20, 0.1%) with a ₹2 minimum from 2024-11-01', () => {
-    const cnc = (price: number, q: number, date: string) => ({ ...intraday(price, q, date), product: 'CNC' as const });
+    const cnc = (price: number, q: number, date: string) => ({
+      ...intraday(price, q, date),
+      product: 'CNC' as const,
+    });
     expect(brokerage(angelOne(), cnc(500, 10, '2024-10-31'))).toBe('0');
     expect(brokerage(angelOne(), cnc(500, 10, '2024-11-01'))).toBe('5');
     expect(brokerage(angelOne(), cnc(100, 10, '2024-11-01'))).toBe('2'); // 0.1% = 1 → minimum 2
@@ -53,10 +61,16 @@ describe('broker plans: brokerage', () => {
   it('an auto squared-off order pays the plan fee (before GST) on top of brokerage, and GST on it', () => {
     const order = { ...intraday(1000, 100), side: 'SELL' as const };
     const normal = charges(order, { plan: zerodha(), rounding: exactRounding });
-    const squared = charges({ ...order, autoSquareOff: true }, { plan: zerodha(), rounding: exactRounding });
+    const squared = charges(
+      { ...order, autoSquareOff: true },
+      { plan: zerodha(), rounding: exactRounding },
+    );
     expect(squared.brokerage.minus(normal.brokerage).toFixed()).toBe('50');
     expect(squared.gst.minus(normal.gst).toFixed()).toBe('9');
-    const angel = charges({ ...order, autoSquareOff: true }, { plan: angelOne(), rounding: exactRounding });
+    const angel = charges(
+      { ...order, autoSquareOff: true },
+      { plan: angelOne(), rounding: exactRounding },
+    );
     expect(angel.brokerage.toFixed()).toBe('40');
   });
 
@@ -65,8 +79,12 @@ describe('broker plans: brokerage', () => {
     const z = charges(order, { plan: zerodha(), rounding: exactRounding });
     const u = charges(order, { plan: upstox(), rounding: exactRounding });
     expect(z.ipft.toFixed()).toBe('10');
-    expect(z.gst.minus(z.brokerage.plus(z.exchangeTxn).plus(z.sebi).times('0.18')).toFixed()).toBe('1.8');
-    expect(u.gst.minus(u.brokerage.plus(u.exchangeTxn).plus(u.sebi).times('0.18')).toFixed()).toBe('0');
+    expect(z.gst.minus(z.brokerage.plus(z.exchangeTxn).plus(z.sebi).times('0.18')).toFixed()).toBe(
+      '1.8',
+    );
+    expect(u.gst.minus(u.brokerage.plus(u.exchangeTxn).plus(u.sebi).times('0.18')).toFixed()).toBe(
+      '0',
+    );
   });
 
   it('DP charges per plan: Zerodha ₹13 (₹12.75 for a woman primary holder), Upstox ₹18.50, Angel One ₹20 from 2024-10-01', () => {
@@ -75,7 +93,12 @@ describe('broker plans: brokerage', () => {
     expect(upstox().dpChargeOn('2026-06-15').toFixed()).toBe('18.5');
     expect(angelOne().dpChargeOn('2024-10-01').toFixed()).toBe('20');
     const e = expectThrown(() => angelOne().dpChargeOn('2024-09-30'), RateNotScheduledError);
-    expect([e.field, e.value, e.component, e.coverage]).toEqual(['tradeDate', '2024-09-30', 'dpCharge', '2024-10-01 onwards']);
+    expect([e.field, e.value, e.component, e.coverage]).toEqual([
+      'tradeDate',
+      '2024-09-30',
+      'dpCharge',
+      '2024-10-01 onwards',
+    ]);
   });
 });
 
@@ -92,12 +115,28 @@ describe('broker plans: MIS auto square-off cut-offs (COSTS.md §4.2)', () => {
     ]);
     expect(z.misCutoff('MCX')).toBe('23:05');
     expect(z.misCutoff('MCX', '23:55')).toBe('23:30');
-    expect(z.misCutoffTimes()).toEqual({ equity: '15:20', derivatives: '15:25', currency: '16:45', commodity: '23:05' });
+    expect(z.misCutoffTimes()).toEqual({
+      equity: '15:20',
+      derivatives: '15:25',
+      currency: '16:45',
+      commodity: '23:05',
+    });
+    expect(z.misCutoffs).toEqual({
+      equity: { at: '15:20' },
+      derivatives: { at: '15:25' },
+      currency: { at: '16:45' },
+      commodity: { beforeClose: 25 },
+    });
   });
 
   it('Upstox: 15:15, 15:20, 16:30, and 40 minutes before a 23:30 MCX close or 30 before 23:55', () => {
     const u = upstox();
-    expect(u.misCutoffTimes()).toEqual({ equity: '15:15', derivatives: '15:20', currency: '16:30', commodity: '22:50' });
+    expect(u.misCutoffTimes()).toEqual({
+      equity: '15:15',
+      derivatives: '15:20',
+      currency: '16:30',
+      commodity: '22:50',
+    });
     expect(u.misCutoff('MCX', '23:55')).toBe('23:25');
     const e = expectThrown(() => u.misCutoff('MCX', '21:00'), ValidationError);
     expect([e.field, e.value]).toEqual(['sessionClose', '21:00']);
@@ -124,7 +163,14 @@ describe('customPlan', () => {
 
   it('applies dated rules and takes amounts as numbers or decimal strings', () => {
     const plan = customPlan(spec);
-    const option = { exchange: 'NFO', instrumentType: 'PE', product: 'NRML', side: 'BUY', quantity: 75, price: 10 } as const;
+    const option = {
+      exchange: 'NFO',
+      instrumentType: 'PE',
+      product: 'NRML',
+      side: 'BUY',
+      quantity: 75,
+      price: 10,
+    } as const;
     expect(brokerage(plan, { ...option, tradeDate: '2024-12-31' })).toBe('10');
     expect(brokerage(plan, { ...option, tradeDate: '2025-01-01' })).toBe('15');
     expect(plan.dpChargeOn('2030-01-01').toFixed()).toBe('15.5');
@@ -137,7 +183,11 @@ describe('customPlan', () => {
       () => charges({ ...intraday(100, 1), product: 'CNC' }, { plan: customPlan(spec) }),
       RateNotScheduledError,
     );
-    expect([e.field, e.value, e.component]).toEqual(['instrumentType', 'equity-delivery', 'brokerage']);
+    expect([e.field, e.value, e.component]).toEqual([
+      'instrumentType',
+      'equity-delivery',
+      'brokerage',
+    ]);
     expect(e.message).toContain('plan "shoonya-like" equity-delivery');
   });
 
@@ -166,8 +216,14 @@ describe('customPlan', () => {
         }),
       ValidationError,
     );
-    expect([overlap.field, overlap.value]).toEqual(['brokerage.equity-options.1.from', '2024-06-01']);
-    const time = expectThrown(() => customPlan({ ...spec, misCutoffs: { equity: '3:20 pm' } }), ValidationError);
+    expect([overlap.field, overlap.value]).toEqual([
+      'brokerage.equity-options.1.from',
+      '2024-06-01',
+    ]);
+    const time = expectThrown(
+      () => customPlan({ ...spec, misCutoffs: { equity: '3:20 pm' } }),
+      ValidationError,
+    );
     expect([time.field, time.value]).toEqual(['misCutoffs.equity', '3:20 pm']);
   });
 });

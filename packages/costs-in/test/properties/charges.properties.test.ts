@@ -26,7 +26,8 @@ describe('charges: properties', () => {
       fc.property(orderArb, planArb, policyArb, quantityArb, (order, plan, rounding, extra) => {
         const small = charges(order, { plan, rounding });
         const large = charges({ ...order, quantity: order.quantity + extra }, { plan, rounding });
-        for (const k of [...COMPONENTS, 'total'] as const) expect(large[k].gte(small[k]), k).toBe(true);
+        for (const k of [...COMPONENTS, 'total'] as const)
+          expect(large[k].gte(small[k]), k).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -38,7 +39,8 @@ describe('charges: properties', () => {
         const small = charges(order, { plan, rounding });
         const higher = Number(new Decimal(String(order.price)).plus(String(extra)).toFixed());
         const large = charges({ ...order, price: higher }, { plan, rounding });
-        for (const k of [...COMPONENTS, 'total'] as const) expect(large[k].gte(small[k]), k).toBe(true);
+        for (const k of [...COMPONENTS, 'total'] as const)
+          expect(large[k].gte(small[k]), k).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -53,7 +55,8 @@ describe('charges: properties', () => {
         const delivery = order.instrumentType === 'EQ' && order.product === 'CNC';
         if (!delivery) expect(buy.stt.isZero()).toBe(true);
         // Both sides pay the two-sided levies alike.
-        for (const k of ['exchangeTxn', 'ipft', 'sebi'] as const) expect(sell[k].equals(buy[k]), k).toBe(true);
+        for (const k of ['exchangeTxn', 'ipft', 'sebi'] as const)
+          expect(sell[k].equals(buy[k]), k).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -72,12 +75,18 @@ describe('charges: properties', () => {
   });
 
   it('Kite policy (round-of-sum): total = round2(unrounded sum), within 3.5 paise of the sum of the lines', () => {
-    const unroundedLines = roundingPolicy({ ...perOrderRounding, name: 'kite, lines unrounded', lines: null });
+    const unroundedLines = roundingPolicy({
+      ...perOrderRounding,
+      name: 'kite, lines unrounded',
+      lines: null,
+    });
     fc.assert(
       fc.property(orderArb, planArb, (order, plan) => {
         const c = charges(order, { plan, rounding: perOrderRounding });
         const raw = charges(order, { plan, rounding: unroundedLines });
-        expect(c.total.toFixed()).toBe(raw.total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed());
+        expect(c.total.toFixed()).toBe(
+          raw.total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(),
+        );
         const lines = COMPONENTS.reduce((acc, k) => acc.plus(c[k]), new Decimal(0));
         expect(c.total.minus(lines).abs().lte('0.035')).toBe(true);
         expect(c.stampDuty.isInteger()).toBe(true);

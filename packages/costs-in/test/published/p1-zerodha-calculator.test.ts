@@ -39,10 +39,7 @@ describe('P1 (Zerodha brokerage calculator, intraday, pre-Apr-2023 rates)', () =
   });
 
   it('gives 0.51 points to break even', () => {
-    const result = breakEven(
-      { ...fills[0]!, exitPrice: 1100 },
-      { plan: zerodha() },
-    );
+    const result = breakEven({ ...fills[0]!, exitPrice: 1100 }, { plan: zerodha() });
     expect(result.points.toFixed(2)).toBe('0.51');
     expect(result.charges.total.toFixed(2)).toBe('204.39');
   });

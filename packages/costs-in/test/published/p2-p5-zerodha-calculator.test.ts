@@ -56,7 +56,12 @@ describe('P2–P5 (Zerodha calculator, ₹5 lakh each side, Oct-2024 → Mar-202
   });
 
   it('P4 futures: total 179.97', () => {
-    const n = note({ exchange: 'NFO', instrumentType: 'FUT', product: 'NRML', symbol: 'INFY25JUNFUT' });
+    const n = note({
+      exchange: 'NFO',
+      instrumentType: 'FUT',
+      product: 'NRML',
+      symbol: 'INFY25JUNFUT',
+    });
     expect(published(n)).toEqual({
       brokerage: '40.00',
       stt: '100.00',
@@ -69,7 +74,12 @@ describe('P2–P5 (Zerodha calculator, ₹5 lakh each side, Oct-2024 → Mar-202
   });
 
   it('P5 options (premium ₹1,000): total 982.63', () => {
-    const n = note({ exchange: 'NFO', instrumentType: 'CE', product: 'NRML', symbol: 'NIFTY25JUN25000CE' });
+    const n = note({
+      exchange: 'NFO',
+      instrumentType: 'CE',
+      product: 'NRML',
+      symbol: 'NIFTY25JUN25000CE',
+    });
     expect(published(n)).toEqual({
       brokerage: '40.00',
       stt: '500.00',

@@ -101,13 +101,24 @@ function mapped(row: KiteRow) {
 
 const row = (symbol: string): KiteRow => fixture.data.find((r) => r.tradingsymbol === symbol)!;
 const asStrings = (o: Record<string, Decimal>, dp?: number) =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, dp === undefined ? v.toFixed() : v.toFixed(dp)]));
+  Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [k, dp === undefined ? v.toFixed() : v.toFixed(dp)]),
+  );
 
 describe('P20 (Kite virtual contract note mock, Jul-2023) as a shape fixture', () => {
   it('has the shape our charges map onto: one tax line, exchange, SEBI, brokerage, stamp, GST, total', () => {
     for (const r of fixture.data) {
       expect(Object.keys(r.charges).sort()).toEqual(
-        ['brokerage', 'exchange_turnover_charge', 'gst', 'sebi_turnover_charge', 'stamp_duty', 'total', 'transaction_tax', 'transaction_tax_type'].sort(),
+        [
+          'brokerage',
+          'exchange_turnover_charge',
+          'gst',
+          'sebi_turnover_charge',
+          'stamp_duty',
+          'total',
+          'transaction_tax',
+          'transaction_tax_type',
+        ].sort(),
       );
       expect(r.charges.transaction_tax_type).toBe(r.exchange === 'MCX' ? 'ctt' : 'stt');
     }
@@ -127,7 +138,9 @@ describe('P20 (Kite virtual contract note mock, Jul-2023) as a shape fixture', (
     const r = row('SBIN');
     const m = mapped(r);
     const k = kite(r);
-    expect(asStrings({ stt: m.stt, exch: m.exchangeInclIpft, sebi: m.sebi, stamp: m.stampDuty })).toEqual(
+    expect(
+      asStrings({ stt: m.stt, exch: m.exchangeInclIpft, sebi: m.sebi, stamp: m.stampDuty }),
+    ).toEqual(
       asStrings({ stt: k.stt, exch: k.exchangeInclIpft, sebi: k.sebi, stamp: k.stampDuty }),
     );
     expect(m.gst.minus(k.gst).toFixed()).toBe('0.0001008');

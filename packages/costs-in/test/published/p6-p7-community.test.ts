@@ -16,7 +16,14 @@ const TRADE_DATE = '2025-05-28';
 describe('P6–P7 (community example, May-2025 NSE rates, no brokerage)', () => {
   it('P6 RELIANCE 1400CE buy 500 @ 25, sell @ 35: total 30.49', () => {
     const fills = roundTrip(
-      { exchange: 'NFO', instrumentType: 'CE', product: 'NRML', quantity: 500, tradeDate: TRADE_DATE, symbol: 'RELIANCE25MAY1400CE' },
+      {
+        exchange: 'NFO',
+        instrumentType: 'CE',
+        product: 'NRML',
+        quantity: 500,
+        tradeDate: TRADE_DATE,
+        symbol: 'RELIANCE25MAY1400CE',
+      },
       25,
       35,
     );
@@ -35,7 +42,14 @@ describe('P6–P7 (community example, May-2025 NSE rates, no brokerage)', () => 
 
   it('P7 RELIANCE futures buy 500 @ 1420, sell @ 1450: total 191.88 (the unrounded sum; rounded lines give 191.90)', () => {
     const fills = roundTrip(
-      { exchange: 'NFO', instrumentType: 'FUT', product: 'NRML', quantity: 500, tradeDate: TRADE_DATE, symbol: 'RELIANCE25MAYFUT' },
+      {
+        exchange: 'NFO',
+        instrumentType: 'FUT',
+        product: 'NRML',
+        quantity: 500,
+        tradeDate: TRADE_DATE,
+        symbol: 'RELIANCE25MAYFUT',
+      },
       1420,
       1450,
     );
@@ -50,7 +64,14 @@ describe('P6–P7 (community example, May-2025 NSE rates, no brokerage)', () => 
       gst: '4.99',
       total: '191.88',
     });
-    const lines = [n.charges.stt, n.charges.exchangeTxn, n.charges.ipft, n.charges.sebi, n.charges.stampDuty, n.charges.gst];
+    const lines = [
+      n.charges.stt,
+      n.charges.exchangeTxn,
+      n.charges.ipft,
+      n.charges.sebi,
+      n.charges.stampDuty,
+      n.charges.gst,
+    ];
     expect(lines.reduce((a, b) => a.plus(b)).toFixed(2)).toBe('191.90');
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contractNote, perContractNoteRounding, zerodha, type ContractNoteFill } from '../../src/index.js';
+import {
+  contractNote,
+  perContractNoteRounding,
+  zerodha,
+  type ContractNoteFill,
+} from '../../src/index.js';
 import { paise } from '../support/money.js';
 
 // COSTS.md §3.1 P8: a real Zerodha MCX contract note, trade date 2025-06-18,
@@ -47,6 +52,11 @@ describe('P8 (real Zerodha MCX contract note, 2025-06-18)', () => {
   });
 
   it('needs the per-order stamp rounding to be per note: rounding each buy order would bill 0.30', () => {
-    expect(note.orders.map((o) => o.charges.stampDuty.toFixed(2))).toEqual(['0.15', '0.15', '0.00', '0.00']);
+    expect(note.orders.map((o) => o.charges.stampDuty.toFixed(2))).toEqual([
+      '0.15',
+      '0.15',
+      '0.00',
+      '0.00',
+    ]);
   });
 });

@@ -20,7 +20,11 @@ const Decimal = BaseDecimal.clone({ precision: 40 });
 const plan = zerodha();
 
 /** An order whose charges use the given venue and segment (and BSE option variant). */
-function orderFor(venue: Venue, segment: Segment, variant: string | undefined): Omit<ChargeOrder, 'side' | 'tradeDate' | 'quantity' | 'price'> {
+function orderFor(
+  venue: Venue,
+  segment: Segment,
+  variant: string | undefined,
+): Omit<ChargeOrder, 'side' | 'tradeDate' | 'quantity' | 'price'> {
   const exchange = {
     NSE: { equity: 'NSE', derivative: 'NFO', currency: 'CDS' },
     BSE: { equity: 'BSE', derivative: 'BFO', currency: 'BCD' },
@@ -28,9 +32,15 @@ function orderFor(venue: Venue, segment: Segment, variant: string | undefined): 
   }[venue];
   const [family, kind] = segment.split('-') as [string, string];
   if (family === 'equity' && (kind === 'delivery' || kind === 'intraday')) {
-    return { exchange: exchange.equity as ChargeOrder['exchange'], instrumentType: 'EQ', product: kind === 'delivery' ? 'CNC' : 'MIS' };
+    return {
+      exchange: exchange.equity as ChargeOrder['exchange'],
+      instrumentType: 'EQ',
+      product: kind === 'delivery' ? 'CNC' : 'MIS',
+    };
   }
-  const ex = (family === 'currency' ? exchange.currency : exchange.derivative) as ChargeOrder['exchange'];
+  const ex = (
+    family === 'currency' ? exchange.currency : exchange.derivative
+  ) as ChargeOrder['exchange'];
   const symbol = variant === 'SENSEX 50/stock' ? 'SENSEX5026JUN30000CE' : 'SENSEX2661882000CE';
   return {
     exchange: ex,
@@ -49,7 +59,9 @@ interface Boundary {
 }
 
 /** Every start date of every row, for every venue and segment it applies to. */
-const boundaries: Boundary[] = RATE_SCHEDULES.filter((s) => s.component !== 'sttOnExercise').flatMap((schedule) =>
+const boundaries: Boundary[] = RATE_SCHEDULES.filter(
+  (s) => s.component !== 'sttOnExercise',
+).flatMap((schedule) =>
   schedule.rows.flatMap((row) =>
     (row.venue === 'ALL' ? (['NSE', 'BSE', 'MCX'] as const) : [row.venue]).flatMap((venue) =>
       row.segments
@@ -76,7 +88,10 @@ function coveredDay(b: Boundary): boolean {
   const order = orderFor(b.venue, b.segment, b.row.variant);
   try {
     charges({ ...order, side: 'SELL', quantity: 1, price: 100, tradeDate: b.row.from }, { plan });
-    charges({ ...order, side: 'SELL', quantity: 1, price: 100, tradeDate: previousDay(b.row.from) }, { plan });
+    charges(
+      { ...order, side: 'SELL', quantity: 1, price: 100, tradeDate: previousDay(b.row.from) },
+      { plan },
+    );
     return true;
   } catch {
     return false;
@@ -86,7 +101,8 @@ function coveredDay(b: Boundary): boolean {
 describe('rates change exactly on their effective dates', () => {
   it('has boundaries to test (including 2024-10-01, 2026-03-01, 2026-04-01)', () => {
     const dates = new Set(boundaries.map((b) => b.row.from));
-    for (const d of ['2023-04-01', '2024-04-01', '2024-10-01', '2026-03-01', '2026-04-01']) expect(dates.has(d)).toBe(true);
+    for (const d of ['2023-04-01', '2024-04-01', '2024-10-01', '2026-03-01', '2026-04-01'])
+      expect(dates.has(d)).toBe(true);
   });
 
   it('day before uses the previous row, day of uses the new one (exact amounts, both sides, any value)', () => {
@@ -100,8 +116,14 @@ describe('rates change exactly on their effective dates', () => {
         fc.integer({ min: 5, max: 5_000_000 }).map((paise) => paise / 100),
         (b, side, quantity, price) => {
           const order = { ...orderFor(b.venue, b.segment, b.row.variant), side, quantity, price };
-          const before = charges({ ...order, tradeDate: previousDay(b.row.from) }, { plan, rounding: exactRounding });
-          const on = charges({ ...order, tradeDate: b.row.from }, { plan, rounding: exactRounding });
+          const before = charges(
+            { ...order, tradeDate: previousDay(b.row.from) },
+            { plan, rounding: exactRounding },
+          );
+          const on = charges(
+            { ...order, tradeDate: b.row.from },
+            { plan, rounding: exactRounding },
+          );
           const value = new Decimal(String(price)).times(quantity);
           const expected = (row: RateRow) =>
             row.side === 'BOTH' || row.side === side
@@ -118,7 +140,12 @@ describe('rates change exactly on their effective dates', () => {
   it('a date before the first row of a schedule is a RateNotScheduledError naming tradeDate', () => {
     const firsts = boundaries.filter((b) => b.previous === undefined);
     for (const b of firsts) {
-      const order = { ...orderFor(b.venue, b.segment, b.row.variant), side: 'SELL' as const, quantity: 1, price: 100 };
+      const order = {
+        ...orderFor(b.venue, b.segment, b.row.variant),
+        side: 'SELL' as const,
+        quantity: 1,
+        price: 100,
+      };
       const dayBefore = previousDay(b.row.from);
       let error: unknown;
       try {
@@ -126,7 +153,9 @@ describe('rates change exactly on their effective dates', () => {
       } catch (e) {
         error = e;
       }
-      expect(error, `${b.component} ${b.venue} ${b.segment} before ${b.row.from}`).toBeInstanceOf(RateNotScheduledError);
+      expect(error, `${b.component} ${b.venue} ${b.segment} before ${b.row.from}`).toBeInstanceOf(
+        RateNotScheduledError,
+      );
       expect((error as RateNotScheduledError).field).toBe('tradeDate');
       expect((error as RateNotScheduledError).value).toBe(dayBefore);
     }

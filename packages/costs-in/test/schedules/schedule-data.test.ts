@@ -53,15 +53,21 @@ describe('rate schedule data', () => {
       keys.some((k) => k.startsWith(`${component}|${venue}|${segment}|`));
     const pairs = [
       ...['NSE', 'BSE'].flatMap((v) =>
-        ['equity-delivery', 'equity-intraday', 'equity-futures', 'equity-options', 'currency-futures', 'currency-options'].map(
-          (s) => [v, s] as const,
-        ),
+        [
+          'equity-delivery',
+          'equity-intraday',
+          'equity-futures',
+          'equity-options',
+          'currency-futures',
+          'currency-options',
+        ].map((s) => [v, s] as const),
       ),
       ['MCX', 'commodity-futures'] as const,
       ['MCX', 'commodity-options'] as const,
     ];
     for (const component of ['stt', 'exchangeTxn', 'ipft', 'sebi', 'stampDuty']) {
-      for (const [venue, segment] of pairs) expect(has(component, venue, segment), `${component} ${venue} ${segment}`).toBe(true);
+      for (const [venue, segment] of pairs)
+        expect(has(component, venue, segment), `${component} ${venue} ${segment}`).toBe(true);
     }
   });
 
@@ -69,13 +75,26 @@ describe('rate schedule data', () => {
     const combined = (segment: string, date: string) => {
       const rate = (component: string) =>
         RATE_SCHEDULES.find((s) => s.component === component)!.rows.find(
-          (r) => r.venue === 'NSE' && r.segments.includes(segment as never) && r.from <= date && (r.to === undefined || date <= r.to),
+          (r) =>
+            r.venue === 'NSE' &&
+            r.segments.includes(segment as never) &&
+            r.from <= date &&
+            (r.to === undefined || date <= r.to),
         )!.percent;
       return new Decimal(rate('exchangeTxn')).plus(rate('ipft')).toFixed();
     };
-    expect([combined('equity-delivery', '2026-02-28'), combined('equity-delivery', '2026-03-01')]).toEqual(['0.00307', '0.00307']);
-    expect([combined('equity-futures', '2026-02-28'), combined('equity-futures', '2026-03-01')]).toEqual(['0.00183', '0.00183']);
-    expect([combined('equity-options', '2026-02-28'), combined('equity-options', '2026-03-01')]).toEqual(['0.03553', '0.03553']);
+    expect([
+      combined('equity-delivery', '2026-02-28'),
+      combined('equity-delivery', '2026-03-01'),
+    ]).toEqual(['0.00307', '0.00307']);
+    expect([
+      combined('equity-futures', '2026-02-28'),
+      combined('equity-futures', '2026-03-01'),
+    ]).toEqual(['0.00183', '0.00183']);
+    expect([
+      combined('equity-options', '2026-02-28'),
+      combined('equity-options', '2026-03-01'),
+    ]).toEqual(['0.03553', '0.03553']);
   });
 
   it('GST rows are contiguous, 18%, and tax SEBI from 2022-07-18', () => {

@@ -9,16 +9,21 @@ import {
 } from '../../src/index.js';
 
 /** Every tradable exchange / instrument type / product combination. */
-export const COMBINATIONS: readonly Pick<ChargeOrder, 'exchange' | 'instrumentType' | 'product'>[] = [
-  ...(['NSE', 'BSE'] as const).flatMap((exchange) =>
-    (['CNC', 'MIS'] as const).map((product) => ({ exchange, instrumentType: 'EQ' as const, product })),
-  ),
-  ...(['NFO', 'BFO', 'CDS', 'BCD', 'MCX'] as const).flatMap((exchange) =>
-    (['FUT', 'CE', 'PE'] as const).flatMap((instrumentType) =>
-      (['NRML', 'MIS'] as const).map((product) => ({ exchange, instrumentType, product })),
+export const COMBINATIONS: readonly Pick<ChargeOrder, 'exchange' | 'instrumentType' | 'product'>[] =
+  [
+    ...(['NSE', 'BSE'] as const).flatMap((exchange) =>
+      (['CNC', 'MIS'] as const).map((product) => ({
+        exchange,
+        instrumentType: 'EQ' as const,
+        product,
+      })),
     ),
-  ),
-];
+    ...(['NFO', 'BFO', 'CDS', 'BCD', 'MCX'] as const).flatMap((exchange) =>
+      (['FUT', 'CE', 'PE'] as const).flatMap((instrumentType) =>
+        (['NRML', 'MIS'] as const).map((product) => ({ exchange, instrumentType, product })),
+      ),
+    ),
+  ];
 
 const DAY = 86_400_000;
 const FIRST = Date.UTC(2024, 9, 1); // 2024-10-01: every schedule and plan has rows from here on
@@ -34,7 +39,12 @@ export const priceArb = fc.integer({ min: 25, max: 1_000_000_000 }).map((n) => n
 
 export const quantityArb = fc.integer({ min: 1, max: 200_000 });
 
-const BFO_SYMBOLS = ['SENSEX2661882000CE', 'BANKEX26JUN60000PE', 'SENSEX5026JUN30000CE', 'RELIANCE26JUN1400CE'];
+const BFO_SYMBOLS = [
+  'SENSEX2661882000CE',
+  'BANKEX26JUN60000PE',
+  'SENSEX5026JUN30000CE',
+  'RELIANCE26JUN1400CE',
+];
 
 /** A valid order on a covered date. */
 export const orderArb: fc.Arbitrary<ChargeOrder> = fc
@@ -57,5 +67,10 @@ export const orderArb: fc.Arbitrary<ChargeOrder> = fc
 export const PLANS = [zerodha(), upstox(), angelOne()] as const;
 export const planArb = fc.constantFrom(...PLANS);
 
-export const POLICIES = [perOrderRounding, perContractNoteRounding, paisaRounding, exactRounding] as const;
+export const POLICIES = [
+  perOrderRounding,
+  perContractNoteRounding,
+  paisaRounding,
+  exactRounding,
+] as const;
 export const policyArb = fc.constantFrom(...POLICIES);

@@ -24,7 +24,10 @@ const good: ChargeOrder = {
 };
 
 function invalid(patch: Record<string, unknown>): ValidationError {
-  return expectThrown(() => charges({ ...good, ...patch } as ChargeOrder, { plan }), ValidationError);
+  return expectThrown(
+    () => charges({ ...good, ...patch }, { plan }),
+    ValidationError,
+  );
 }
 
 describe('order validation: typed errors naming the field and value', () => {
@@ -42,7 +45,10 @@ describe('order validation: typed errors naming the field and value', () => {
 
   it('zero or negative quantity', () => {
     expect(invalid({ quantity: 0 }).field).toBe('quantity');
-    expect([invalid({ quantity: -5 }).field, invalid({ quantity: -5 }).value]).toEqual(['quantity', -5]);
+    expect([invalid({ quantity: -5 }).field, invalid({ quantity: -5 }).value]).toEqual([
+      'quantity',
+      -5,
+    ]);
   });
 
   it('negative price, zero price and NaN price', () => {
@@ -53,18 +59,18 @@ describe('order validation: typed errors naming the field and value', () => {
   });
 
   it('malformed or impossible trade date', () => {
-    expect([invalid({ tradeDate: '15-06-2026' }).field, invalid({ tradeDate: '15-06-2026' }).value]).toEqual([
-      'tradeDate',
-      '15-06-2026',
-    ]);
+    expect([
+      invalid({ tradeDate: '15-06-2026' }).field,
+      invalid({ tradeDate: '15-06-2026' }).value,
+    ]).toEqual(['tradeDate', '15-06-2026']);
     expect(invalid({ tradeDate: '2025-02-29' }).value).toBe('2025-02-29');
   });
 
   it('an index (IDX) is not tradable; EQ on a derivatives exchange; FUT on a cash exchange', () => {
-    expect([invalid({ instrumentType: 'IDX' }).field, invalid({ instrumentType: 'IDX' }).value]).toEqual([
-      'instrumentType',
-      'IDX',
-    ]);
+    expect([
+      invalid({ instrumentType: 'IDX' }).field,
+      invalid({ instrumentType: 'IDX' }).value,
+    ]).toEqual(['instrumentType', 'IDX']);
     const eqOnNfo = invalid({ exchange: 'NFO' });
     expect([eqOnNfo.field, eqOnNfo.value]).toEqual(['instrumentType', 'EQ']);
     expect(eqOnNfo.message).toContain('NFO is a derivatives segment');
@@ -72,14 +78,27 @@ describe('order validation: typed errors naming the field and value', () => {
   });
 
   it('NRML on cash equity and CNC on derivatives', () => {
-    expect([invalid({ product: 'NRML' }).field, invalid({ product: 'NRML' }).value]).toEqual(['product', 'NRML']);
+    expect([invalid({ product: 'NRML' }).field, invalid({ product: 'NRML' }).value]).toEqual([
+      'product',
+      'NRML',
+    ]);
     const cncFut = invalid({ exchange: 'NFO', instrumentType: 'FUT', product: 'CNC' });
     expect([cncFut.field, cncFut.value]).toEqual(['product', 'CNC']);
   });
 
   it('a date outside every schedule is a RateNotScheduledError naming tradeDate, the component and the coverage', () => {
     const e = expectThrown(
-      () => charges({ ...good, exchange: 'NFO', instrumentType: 'CE', product: 'NRML', tradeDate: '2022-05-10' }, { plan }),
+      () =>
+        charges(
+          {
+            ...good,
+            exchange: 'NFO',
+            instrumentType: 'CE',
+            product: 'NRML',
+            tradeDate: '2022-05-10',
+          },
+          { plan },
+        ),
       RateNotScheduledError,
     );
     expect([e.field, e.value, e.code]).toEqual(['tradeDate', '2022-05-10', 'RATE_NOT_SCHEDULED']);
@@ -88,7 +107,10 @@ describe('order validation: typed errors naming the field and value', () => {
       'No stt rate for NSE equity-options on 2022-05-10 (tradeDate): the schedule covers 2023-04-01 onwards. ' +
         'Use a tradeDate inside it, or add a dated row for it to the stt schedule (src/schedules) of @pravah/costs-in.',
     );
-    const early = expectThrown(() => charges({ ...good, tradeDate: '2019-01-01' }, { plan }), RateNotScheduledError);
+    const early = expectThrown(
+      () => charges({ ...good, tradeDate: '2019-01-01' }, { plan }),
+      RateNotScheduledError,
+    );
     expect([early.field, early.value]).toEqual(['tradeDate', '2019-01-01']);
   });
 
@@ -98,9 +120,16 @@ describe('order validation: typed errors naming the field and value', () => {
       fc.record({ instrumentType: fc.constantFrom('EQ', 'FUT', 'CE', 'PE', 'IDX', 'eq', null) }),
       fc.record({ product: fc.constantFrom('CNC', 'MIS', 'NRML', 'BO', undefined) }),
       fc.record({ side: fc.constantFrom('BUY', 'SELL', 'buy', 1) }),
-      fc.record({ quantity: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(2 ** 53, '5', Number.NaN)) }),
+      fc.record({
+        quantity: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(2 ** 53, '5', Number.NaN)),
+      }),
       fc.record({ price: fc.oneof(fc.double(), fc.constantFrom(Infinity, -0, '100', 0)) }),
-      fc.record({ tradeDate: fc.oneof(fc.string(), fc.constantFrom('2024-02-29', '2023-02-29', '2026-13-01', '2026-06-15')) }),
+      fc.record({
+        tradeDate: fc.oneof(
+          fc.string(),
+          fc.constantFrom('2024-02-29', '2023-02-29', '2026-13-01', '2026-06-15'),
+        ),
+      }),
       fc.record({ symbol: fc.oneof(fc.string(), fc.constant(undefined), fc.constant(3)) }),
       fc.record({ autoSquareOff: fc.constantFrom(true, false, undefined, 'yes') }),
     );
