@@ -24,10 +24,7 @@ const good: ChargeOrder = {
 };
 
 function invalid(patch: Record<string, unknown>): ValidationError {
-  return expectThrown(
-    () => charges({ ...good, ...patch }, { plan }),
-    ValidationError,
-  );
+  return expectThrown(() => charges({ ...good, ...patch }, { plan }), ValidationError);
 }
 
 describe('order validation: typed errors naming the field and value', () => {
