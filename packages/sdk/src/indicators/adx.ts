@@ -35,6 +35,7 @@ export interface AdxValue {
  */
 export class Adx implements Indicator<OhlcvInput, AdxValue> {
   readonly period: number;
+  private readonly inversePeriod: number;
   private hasPrevious = false;
   private previousHigh = 0;
   private previousLow = 0;
@@ -49,6 +50,7 @@ export class Adx implements Indicator<OhlcvInput, AdxValue> {
 
   constructor(period: number) {
     this.period = checkPeriod('Adx', 'period', period);
+    this.inversePeriod = 1 / this.period;
   }
 
   update(bar: OhlcvInput): AdxValue | undefined {
@@ -82,13 +84,14 @@ export class Adx implements Indicator<OhlcvInput, AdxValue> {
       this.smoothedMinusDm += minusDm;
       if (++this.movements < period) return undefined;
     } else {
-      this.smoothedTr += tr - this.smoothedTr / period;
-      this.smoothedPlusDm += plusDm - this.smoothedPlusDm / period;
-      this.smoothedMinusDm += minusDm - this.smoothedMinusDm / period;
+      const inverse = this.inversePeriod;
+      this.smoothedTr += tr - this.smoothedTr * inverse;
+      this.smoothedPlusDm += plusDm - this.smoothedPlusDm * inverse;
+      this.smoothedMinusDm += minusDm - this.smoothedMinusDm * inverse;
     }
-    const smoothedTr = this.smoothedTr;
-    const plusDi = smoothedTr > 0 ? (100 * this.smoothedPlusDm) / smoothedTr : 0;
-    const minusDi = smoothedTr > 0 ? (100 * this.smoothedMinusDm) / smoothedTr : 0;
+    const scale = this.smoothedTr > 0 ? 100 / this.smoothedTr : 0;
+    const plusDi = this.smoothedPlusDm * scale;
+    const minusDi = this.smoothedMinusDm * scale;
     const diSum = plusDi + minusDi;
     const dx = diSum > 0 ? (100 * Math.abs(plusDi - minusDi)) / diSum : 0;
     if (this.dxCount < period) {
@@ -96,7 +99,7 @@ export class Adx implements Indicator<OhlcvInput, AdxValue> {
       if (++this.dxCount < period) return undefined;
       this.average /= period;
     } else {
-      this.average = (this.average * (period - 1) + dx) / period;
+      this.average += (dx - this.average) * this.inversePeriod;
     }
     return (this.current = { adx: this.average, plusDi, minusDi });
   }

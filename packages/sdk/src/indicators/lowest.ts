@@ -1,13 +1,13 @@
 import type { OperatorFunction } from 'rxjs';
 import type { Indicator } from './indicator.js';
-import { MonotonicDeque } from './internal/monotonic-deque.js';
 import { indicatorOperator } from './internal/operator.js';
+import { SlidingMin } from './internal/sliding-extreme.js';
 import { checkInput, checkPeriod } from './internal/validate.js';
 
 /**
- * The smallest of the last `period` inputs, amortised O(1) per update (a monotonic deque:
- * every input enters and leaves it at most once). Ready after `period` inputs. Feed it
- * bar lows for one side of a Donchian channel.
+ * The smallest of the last `period` inputs, O(1) amortised per update (van Herk / Gil-Werman
+ * blocks: two comparisons per input plus one backward pass per `period` inputs). Ready
+ * after `period` inputs. Feed it bar lows for one side of a Donchian channel.
  *
  * @example
  * ```ts
@@ -19,18 +19,18 @@ import { checkInput, checkPeriod } from './internal/validate.js';
  */
 export class Lowest implements Indicator<number, number> {
   readonly period: number;
-  private readonly deque: MonotonicDeque;
+  private readonly window: SlidingMin;
   private count = 0;
   private current: number | undefined;
 
   constructor(period: number) {
     this.period = checkPeriod('Lowest', 'period', period);
-    this.deque = new MonotonicDeque(this.period, 'min');
+    this.window = new SlidingMin(this.period);
   }
 
   update(input: number): number | undefined {
     checkInput('Lowest', 'input', input);
-    const extreme = this.deque.push(input);
+    const extreme = this.window.push(input);
     if (this.count < this.period && ++this.count < this.period) return undefined;
     return (this.current = extreme);
   }
@@ -44,7 +44,7 @@ export class Lowest implements Indicator<number, number> {
   }
 
   reset(): void {
-    this.deque.reset();
+    this.window.reset();
     this.count = 0;
     this.current = undefined;
   }

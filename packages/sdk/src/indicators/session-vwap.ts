@@ -37,7 +37,9 @@ const DAY_MS = 86_400_000;
  * ```
  */
 export class SessionVwap implements Indicator<VwapInput, number> {
-  private day = Number.NaN;
+  // The current session's IST date as [start, end) in epoch ms: two comparisons per bar.
+  private dayStart = Infinity;
+  private dayEnd = -Infinity;
   private priceVolume = 0;
   private volume = 0;
   private typicalSum = 0;
@@ -53,9 +55,11 @@ export class SessionVwap implements Indicator<VwapInput, number> {
     if (!(volume >= 0) || volume === Infinity) {
       throw new IndicatorInputError('SessionVwap', 'volume', volume, 'a finite number >= 0');
     }
-    const day = Math.floor((bar.time + IST_OFFSET_MS) / DAY_MS);
-    if (day !== this.day) {
-      this.day = day;
+    const time = bar.time;
+    if (time >= this.dayEnd || time < this.dayStart) {
+      const dayStart = Math.floor((time + IST_OFFSET_MS) / DAY_MS) * DAY_MS - IST_OFFSET_MS;
+      this.dayStart = dayStart;
+      this.dayEnd = dayStart + DAY_MS;
       this.priceVolume = 0;
       this.volume = 0;
       this.typicalSum = 0;
@@ -79,7 +83,8 @@ export class SessionVwap implements Indicator<VwapInput, number> {
   }
 
   reset(): void {
-    this.day = Number.NaN;
+    this.dayStart = Infinity;
+    this.dayEnd = -Infinity;
     this.priceVolume = 0;
     this.volume = 0;
     this.typicalSum = 0;

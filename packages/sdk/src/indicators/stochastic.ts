@@ -1,9 +1,9 @@
 import type { OperatorFunction } from 'rxjs';
 import type { Indicator, OhlcvInput } from './indicator.js';
 import { checkHighLowClose } from './internal/check-ohlc.js';
-import { MonotonicDeque } from './internal/monotonic-deque.js';
 import { indicatorOperator } from './internal/operator.js';
 import { RollingSum } from './internal/rolling-sum.js';
+import { SlidingMax, SlidingMin } from './internal/sliding-extreme.js';
 import { checkPeriod } from './internal/validate.js';
 
 /** One stochastic oscillator reading, both 0..100. */
@@ -39,8 +39,8 @@ export class Stochastic implements Indicator<OhlcvInput, StochasticValue> {
   readonly kPeriod: number;
   readonly dPeriod: number;
   readonly smooth: number;
-  private readonly highs: MonotonicDeque;
-  private readonly lows: MonotonicDeque;
+  private readonly highs: SlidingMax;
+  private readonly lows: SlidingMin;
   private readonly kSmoother: RollingSum;
   private readonly dAverage: RollingSum;
   private count = 0;
@@ -50,8 +50,8 @@ export class Stochastic implements Indicator<OhlcvInput, StochasticValue> {
     this.kPeriod = checkPeriod('Stochastic', 'kPeriod', kPeriod);
     this.dPeriod = checkPeriod('Stochastic', 'dPeriod', dPeriod);
     this.smooth = checkPeriod('Stochastic', 'smooth', smooth);
-    this.highs = new MonotonicDeque(kPeriod, 'max');
-    this.lows = new MonotonicDeque(kPeriod, 'min');
+    this.highs = new SlidingMax(kPeriod);
+    this.lows = new SlidingMin(kPeriod);
     this.kSmoother = new RollingSum(smooth);
     this.dAverage = new RollingSum(dPeriod);
   }

@@ -13,6 +13,7 @@
  */
 export class RollingMoments {
   readonly size: number;
+  private readonly inverseSize: number;
   private readonly window: Float64Array;
   private head = 0;
   private count = 0;
@@ -25,6 +26,7 @@ export class RollingMoments {
 
   constructor(size: number) {
     this.size = size;
+    this.inverseSize = 1 / size;
     this.window = new Float64Array(size);
   }
 
@@ -43,7 +45,7 @@ export class RollingMoments {
     } else {
       const old = window[head]! - this.shift;
       const delta = shifted - old;
-      const mean = this.runningMean + delta / size;
+      const mean = this.runningMean + delta * this.inverseSize;
       this.m2 += delta * (shifted - mean + old - this.runningMean);
       this.runningMean = mean;
     }

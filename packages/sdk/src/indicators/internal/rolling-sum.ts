@@ -32,15 +32,19 @@ export class RollingSum {
     this.sum += x;
     this.run = x === this.last ? this.run + 1 : 1;
     this.last = x;
-    if (head + 1 === size) {
-      this.head = 0;
-      let exact = 0;
-      for (let i = 0; i < size; i++) exact += window[i]!;
-      this.sum = exact;
-    } else {
-      this.head = head + 1;
-    }
+    if (head + 1 === size) this.resum();
+    else this.head = head + 1;
     return this.count === size;
+  }
+
+  // Kept out of push() so that push stays small enough for V8 to inline into callers
+  // (a non-inlined call boxes its double argument and result on the heap).
+  private resum(): void {
+    const window = this.window;
+    let exact = 0;
+    for (let i = 0; i < this.size; i++) exact += window[i]!;
+    this.sum = exact;
+    this.head = 0;
   }
 
   /** Mean of the values in the window (exactly the value itself for a constant window). */
