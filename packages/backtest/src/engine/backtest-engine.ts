@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import {
+  applySlippage,
   createStrategyGraph,
   instrumentRegistry,
+  slippageQuote,
   knownAt,
   silentLogger,
   type Fill,
@@ -129,13 +131,7 @@ export class BacktestEngine<S extends z.ZodType> {
         ...(slippage
           ? {
               slippage: (fill: Fill, event: MarketEvent | undefined) =>
-                slippage.adjust(fill, {
-                  price: fill.rawPrice,
-                  ...(event?.kind === 'tick' && event.bid !== undefined ? { bid: event.bid } : {}),
-                  ...(event?.kind === 'tick' && event.ask !== undefined ? { ask: event.ask } : {}),
-                  ...(event?.kind === 'bar' ? { volume: event.volume } : event?.quantity !== undefined ? { volume: event.quantity } : {}),
-                  tickSize: this.registry.get(fill.instrument).tickSize,
-                }),
+                applySlippage(slippage, fill, slippageQuote(fill, event, this.registry.get(fill.instrument).tickSize)).price,
             }
           : {}),
       },

@@ -1,17 +1,11 @@
-import type { Charges, Fill, Instrument, MarketEvent, Product } from '@pravah/sdk';
+import type { Charges, Fill, Instrument, MarketEvent, Product, SlippageModel } from '@pravah/sdk';
 import type { FillOptions } from '../exchange/exchange-config.js';
 
 /** Charges for one fill; the engine's fee hook (see `plan` in {@link BacktestOptions}). */
 export type FeeFunction = (fill: Fill, instrument: Instrument) => Charges;
 
-/** Adjusts a raw venue fill price; the engine's slippage hook (same contract as sdk's SlippageModel). */
-export interface FillPriceModel {
-  readonly name: string;
-  adjust(
-    fill: Fill,
-    quote: { price: number; bid?: number; ask?: number; volume?: number; tickSize: number },
-  ): number;
-}
+/** The engine's slippage hook: any sdk SlippageModel (`fixedBps(5)`, `volumeShare(...)`, ...). */
+export type FillPriceModel = SlippageModel;
 
 /** IST `HH:MM` cut-offs after which a broker squares off MIS positions, per segment. */
 export interface MisCutoffs {

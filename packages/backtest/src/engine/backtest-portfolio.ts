@@ -75,6 +75,6 @@ export class BacktestPortfolio implements PortfolioView {
 
   /** Realised P&L net of all charges paid so far. */
   netRealised(): number {
-    return this.ledger.realisedPnl().sub(this.ledger.totalCharges()).toNumber();
+    return this.ledger.netRealised();
   }
 }

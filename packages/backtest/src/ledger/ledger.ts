@@ -60,6 +60,8 @@ export class Ledger {
   private markDirty = false;
   private realised = ZERO;
   private charges = ZERO;
+  /** Realised P&L net of charges as a number, refreshed on every fill: guards read it per event. */
+  private netRealisedNumber = 0;
   private turnover = ZERO;
 
   constructor(initialCash: Decimal.Value) {
@@ -100,6 +102,11 @@ export class Ledger {
 
   realisedPnl(): Decimal {
     return this.realised;
+  }
+
+  /** Realised P&L minus all charges so far, as a number (cheap; updated per fill). */
+  netRealised(): number {
+    return this.netRealisedNumber;
   }
 
   totalCharges(): Decimal {
@@ -194,6 +201,7 @@ export class Ledger {
       b.openCharges = b.openCharges.add(chargesLeft);
       b.quantity += remaining;
     }
+    this.netRealisedNumber = this.realised.sub(this.charges).toNumber();
     if (b.quantity === 0) {
       list.splice(list.indexOf(b), 1);
       if (list.length === 0) this.byInstrument.delete(fill.instrument);

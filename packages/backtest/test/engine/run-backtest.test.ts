@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tap } from 'rxjs';
-import { defineStrategy, parseInstrument, type Bar, type Instrument, type MarketEvent } from '@pravah/sdk';
+import { defineStrategy, fixedTicks, parseInstrument, type Bar, type Instrument, type MarketEvent } from '@pravah/sdk';
 import { BacktestResultSchema, FeedOrderError, runBacktest } from '../../src/index.js';
 import { MIN, RELIANCE, T0, bar } from '../_fixtures.js';
 import { testStrategy } from '../_strategies.js';
@@ -44,6 +44,21 @@ describe('runBacktest', () => {
       100_000 + result.trades.reduce((s, t) => s + t.pnl, 0) + result.openPositions.reduce((s, p) => s + p.quantity * (p.lastPrice - p.averagePrice), 0),
       2,
     );
+  });
+
+  it('applies slippage against the trader and keeps the venue price as rawPrice', () => {
+    const result = runBacktest(testStrategy(), {
+      feed: barsFromCloses(zigzag),
+      instruments: [RELIANCE],
+      capital: 100_000,
+      slippage: fixedTicks(2),
+    });
+    expect(result.run.slippage).toBe('fixedTicks(2)');
+    expect(result.fills.map((f) => [f.side, f.rawPrice, f.price])).toEqual([
+      ['BUY', 102, 102.1],
+      ['SELL', 104, 103.9],
+    ]);
+    expect(result.trades[0]?.grossPnl).toBe(18);
   });
 
   it('gives byte-identical JSON for identical inputs and seed', () => {
