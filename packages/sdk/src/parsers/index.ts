@@ -14,8 +14,11 @@ export type {
   StreamingParser,
 } from './types.js';
 export { CsvParseError } from './csv-parse-error.js';
-export type { SessionWindow, SessionCalendar, SessionFilter } from './sessions/session-window.js';
-export { NSE_NORMAL_SESSION } from './sessions/session-window.js';
+export type {
+  TradingWindow,
+  TradingWindowCalendar,
+  SessionFilter,
+} from './sessions/trading-window.js';
 export { nseTradingWindows } from './sessions/nse-trading-windows.js';
 export { parseGenericCsv, createGenericCsvParser } from './generic/parse-generic-csv.js';
 export type { GenericCsvOptions } from './generic/generic-csv-parser.js';

@@ -1,7 +1,7 @@
 import type { Bar } from '../../model/bar.js';
 import type { Timeframe } from '../../model/timeframe.js';
 import type { FormatId } from '../types.js';
-import type { SessionFilter } from '../sessions/session-window.js';
+import type { SessionFilter } from '../sessions/trading-window.js';
 import { SeriesParser, type SeriesSettings } from './series-parser.js';
 
 /** A bar under construction: the timeframe may be filled in once it is detected. */

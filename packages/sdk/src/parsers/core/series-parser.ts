@@ -9,7 +9,7 @@ import {
   SessionClassifier,
   type DayWindows,
 } from '../sessions/session-classifier.js';
-import type { SessionFilter } from '../sessions/session-window.js';
+import type { SessionFilter } from '../sessions/trading-window.js';
 import type {
   DuplicatePolicy,
   FormatId,

@@ -8,7 +8,7 @@ import { BarSeriesParser } from '../core/bar-series-parser.js';
 import { CsvParseError } from '../csv-parse-error.js';
 import { instrumentIdProblem, nseInstrumentOf } from '../core/instrument-check.js';
 import { DAY_MS, IST_OFFSET_MS } from '../core/ist.js';
-import type { SessionFilter } from '../sessions/session-window.js';
+import type { SessionFilter } from '../sessions/trading-window.js';
 import type { FormatId, RowPolicies } from '../types.js';
 import {
   CLOSE,

@@ -6,7 +6,7 @@ import { FIELD_BAD_TIME } from '../core/field-scanner.js';
 import { instrumentIdProblem, nseInstrumentOf } from '../core/instrument-check.js';
 import { DAY_MS, IST_OFFSET_MS, MINUTE_MS } from '../core/ist.js';
 import { sameText } from '../core/same-text.js';
-import type { SessionFilter } from '../sessions/session-window.js';
+import type { SessionFilter } from '../sessions/trading-window.js';
 import type { ParseResult, RowPolicies, StreamingParser } from '../types.js';
 
 const COMMA = 44;

@@ -1,7 +1,7 @@
 import type { Bar } from '../../model/bar.js';
 import type { InstrumentId } from '../../model/instrument.js';
 import { GenericCsvParser } from '../generic/generic-csv-parser.js';
-import type { SessionFilter } from '../sessions/session-window.js';
+import type { SessionFilter } from '../sessions/trading-window.js';
 import type { ParseResult, RowPolicies, StreamingParser } from '../types.js';
 
 /** Options of {@link parseNseStockMinutes}. */

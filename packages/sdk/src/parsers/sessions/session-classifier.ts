@@ -1,7 +1,7 @@
 import { ValidationError } from '../../errors/validation-error.js';
 import { DAY_MS, IST_OFFSET_MS, isoDateOfDay } from '../core/ist.js';
 import { nseTradingWindows } from './nse-trading-windows.js';
-import type { SessionCalendar, SessionFilter, SessionWindow } from './session-window.js';
+import type { TradingWindowCalendar, SessionFilter, TradingWindow } from './trading-window.js';
 
 /** Where a time falls relative to its day's trading windows. */
 export const IN_SESSION = 0;
@@ -14,7 +14,7 @@ export const NO_SESSION = 4;
 export interface DayWindows {
   readonly opens: readonly number[];
   readonly closes: readonly number[];
-  readonly windows: readonly SessionWindow[];
+  readonly windows: readonly TradingWindow[];
   /** Total trading time of the day in ms. */
   readonly length: number;
 }
@@ -37,7 +37,7 @@ function minutesOf(text: string, field: string): number {
  */
 export class SessionClassifier {
   readonly filtering: boolean;
-  private readonly calendar: SessionCalendar | undefined;
+  private readonly calendar: TradingWindowCalendar | undefined;
   private readonly cache = new Map<number, DayWindows>();
   private day = Number.NaN;
   private dayStart = 0;
