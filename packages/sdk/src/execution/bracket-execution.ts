@@ -193,6 +193,7 @@ export function bracketExecution(options: BracketExecutionOptions = {}): Executi
     validity: config.validity,
     closeShape: () => ({ orderType: 'MARKET' }),
     openShape: entryShape,
+    protectsOpening: (target) => target.stop !== undefined || target.target !== undefined,
   };
   return (ctx) =>
     perSubscription<TargetPosition, OrderIntent>(() => {
@@ -200,11 +201,11 @@ export function bracketExecution(options: BracketExecutionOptions = {}): Executi
       return (target, emit) => {
         const { plan, instrument, opening } = executeTarget(ctx, target, ids, spec, emit);
         const held = plan.position;
-        if (
-          plan.cancelsProtection &&
-          held !== 0 &&
-          Math.sign(held) === Math.sign(target.quantity)
-        ) {
+        const rearm =
+          held > 0
+            ? target.quantity > 0 && plan.cancelsProtectiveSells
+            : held < 0 && target.quantity < 0 && plan.cancelsProtectiveBuys;
+        if (rearm) {
           const remaining = Math.min(Math.abs(held), Math.abs(target.quantity));
           emitLegs(
             ctx,

@@ -7,7 +7,13 @@ export { timeExit, DEFAULT_SQUARE_OFF_TIMES, type TimeExitOptions } from './time
 export { sliceAboveFreeze } from './slice-above-freeze.js';
 export { combineExecution } from './combine-execution.js';
 export { cancelIntent, type CancelIntentOptions } from './cancel-intent.js';
-export { planToTarget, isProtective, type TargetPlan } from './order-plan.js';
+export {
+  planToTarget,
+  isProtective,
+  protectiveExposure,
+  type TargetPlan,
+  type PlanOptions,
+} from './order-plan.js';
 export { roundToTick, type TickRounding } from './tick-rounding.js';
 export type { ExecutionOptions } from './execution-options.js';
 export { ExecutionError } from './execution-error.js';

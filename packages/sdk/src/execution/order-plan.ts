@@ -25,14 +25,54 @@ export function isProtective(order: Order): boolean {
   );
 }
 
+/**
+ * The most protective orders could buy and sell if they all fired: remaining quantities summed,
+ * except that of an OCO group only its largest member counts (one filling cancels the others).
+ */
+export function protectiveExposure(orders: readonly Order[]): { buys: number; sells: number } {
+  let buys = 0;
+  let sells = 0;
+  let groups: Map<string, number> | undefined;
+  for (const order of orders) {
+    const remaining = remainingSigned(order);
+    const group = order.intent.ocoGroup;
+    if (group === undefined) {
+      if (remaining > 0) buys += remaining;
+      else sells -= remaining;
+      continue;
+    }
+    groups ??= new Map();
+    const key = `${order.intent.side}:${group}`;
+    groups.set(key, Math.max(groups.get(key) ?? 0, Math.abs(remaining)));
+  }
+  if (groups !== undefined) {
+    for (const [key, largest] of groups) {
+      if (key.startsWith('BUY:')) buys += largest;
+      else sells += largest;
+    }
+  }
+  return { buys, sells };
+}
+
+/** Options of {@link planToTarget}. */
+export interface PlanOptions {
+  /**
+   * The caller will protect the opening quantity with exits of its own (bracket legs), so they
+   * count in step 3 together with the protective orders already open.
+   */
+  readonly protectOpening?: boolean;
+}
+
 /** How to go from the current position (and open orders) to a target. */
 export interface TargetPlan {
   /** Current signed position. */
   readonly position: number;
   /** Open orders to cancel: working orders against the move or overshooting it, and protective orders that would flip the target. */
   readonly cancels: readonly Order[];
-  /** Whether a protective order is among `cancels`. */
-  readonly cancelsProtection: boolean;
+  /** Whether protective buys (exits of a short) are among `cancels`; then all of them are. */
+  readonly cancelsProtectiveBuys: boolean;
+  /** Whether protective sells (exits of a long) are among `cancels`; then all of them are. */
+  readonly cancelsProtectiveSells: boolean;
   /** Signed remaining quantity of the working orders kept, all in the direction of the move. */
   readonly pending: number;
   /** Side of the new orders (undefined when there are none). */
@@ -53,7 +93,9 @@ export interface TargetPlan {
  *    order and every new one filled, the position is exactly the target, and no subset of them
  *    takes it past the target.
  * 3. Protective orders that could take the target position through zero (sells totalling more
- *    than a long target, buys more than a short one, any for a flat target) are cancelled.
+ *    than a long target, buys more than a short one, any for a flat target; of an OCO group
+ *    only the largest member counts; with `protectOpening`, the exits the caller will add for the
+ *    opening quantity count too) are cancelled.
  *    Children of a cancelled order are left to the venue, which cancels them with their parent.
  * 4. The new quantity is split at zero: the part that reduces the position and the part that
  *    opens the other side (or adds). Kept pending orders are counted as reducing first.
@@ -62,6 +104,7 @@ export function planToTarget(
   portfolio: PortfolioView,
   instrument: InstrumentId,
   target: number,
+  options: PlanOptions = {},
 ): TargetPlan {
   const position = portfolio.positionQuantity(instrument);
   const move = target - position;
@@ -86,45 +129,42 @@ export function planToTarget(
     pending = 0;
   }
 
-  let protectiveBuys = 0;
-  let protectiveSells = 0;
-  const cancelled = new Set(cancels.map((o) => o.id));
-  const protective: Order[] = [];
-  for (const order of open) {
-    if (!isProtective(order)) continue;
-    const parent = order.intent.parentId;
-    if (parent !== undefined && cancelled.has(parent)) continue;
-    protective.push(order);
-    const remaining = remainingSigned(order);
-    if (remaining > 0) protectiveBuys += remaining;
-    else protectiveSells -= remaining;
-  }
-  const flipsLong = protectiveSells > Math.max(target, 0);
-  const flipsShort = protectiveBuys > Math.max(-target, 0);
-  let cancelsProtection = false;
-  for (const order of protective) {
-    if (
-      (flipsLong && order.intent.side === 'SELL') ||
-      (flipsShort && order.intent.side === 'BUY')
-    ) {
-      cancels.push(order);
-      cancelsProtection = true;
-    }
-  }
-
   const quantity = Math.abs(move - pending);
   const reducible =
     position !== 0 && direction === -Math.sign(position)
       ? Math.min(Math.abs(move), Math.abs(position))
       : 0;
   const closeQuantity = Math.min(quantity, Math.max(0, reducible - Math.abs(pending)));
+  const openQuantity = quantity - closeQuantity;
+
+  const cancelled = new Set(cancels.map((o) => o.id));
+  const protective: Order[] = [];
+  for (const order of open) {
+    if (!isProtective(order)) continue;
+    const parent = order.intent.parentId;
+    if (parent === undefined || !cancelled.has(parent)) protective.push(order);
+  }
+  const { buys, sells } = protectiveExposure(protective);
+  const added = options.protectOpening === true ? openQuantity : 0;
+  const flipsLong = sells + (target > 0 ? added : 0) > Math.max(target, 0);
+  const flipsShort = buys + (target < 0 ? added : 0) > Math.max(-target, 0);
+  for (const order of protective) {
+    if (
+      (flipsLong && order.intent.side === 'SELL') ||
+      (flipsShort && order.intent.side === 'BUY')
+    ) {
+      cancels.push(order);
+    }
+  }
+
   return {
     position,
     cancels,
-    cancelsProtection,
+    cancelsProtectiveBuys: flipsShort && buys > 0,
+    cancelsProtectiveSells: flipsLong && sells > 0,
     pending,
     side: quantity === 0 ? undefined : direction > 0 ? 'BUY' : 'SELL',
     closeQuantity,
-    openQuantity: quantity - closeQuantity,
+    openQuantity,
   };
 }

@@ -27,6 +27,8 @@ export interface ExecutionSpec {
   closeShape(target: TargetPosition, side: Side, instrument: Instrument): OrderShape;
   /** Order for the part that opens or adds to a position. */
   openShape(target: TargetPosition, side: Side, instrument: Instrument): OrderShape;
+  /** Whether the model will add exits of its own for the opening quantity (see {@link planToTarget}). */
+  protectsOpening?(target: TargetPosition): boolean;
 }
 
 /** What {@link executeTarget} emitted for one target. */
@@ -121,7 +123,9 @@ export function executeTarget(
 ): TargetOrders {
   const instrument = ctx.instruments.get(target.instrument);
   checkTarget(spec.model, target, instrument);
-  const plan = planToTarget(ctx.portfolio, target.instrument, target.quantity);
+  const plan = planToTarget(ctx.portfolio, target.instrument, target.quantity, {
+    protectOpening: spec.protectsOpening?.(target) ?? false,
+  });
   const why = `${spec.model} to target ${target.quantity}`;
   for (const order of plan.cancels) {
     emit(cancelIntent(order, { id: ids.next(target.instrument), time: target.time, reason: why }));

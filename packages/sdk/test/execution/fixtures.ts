@@ -1,5 +1,17 @@
-import type { InstrumentId, OrderIntent, Product, TargetPosition } from '../../src/index.js';
-import { T0 } from '../sizers/fixtures.js';
+import { Subject, type Subscription } from 'rxjs';
+import type {
+  ExecutionModel,
+  InstrumentId,
+  Logger,
+  MarketEvent,
+  Order,
+  OrderIntent,
+  PositionView,
+  Product,
+  StaticPortfolio,
+  TargetPosition,
+} from '../../src/index.js';
+import { context, holding, T0, working } from '../sizers/fixtures.js';
 
 export {
   bankniftyFut,
@@ -77,4 +89,102 @@ export function placed(
 /** Signed units of an intent. */
 export function signed(intent: Pick<OrderIntent, 'side' | 'quantity'>): number {
   return intent.side === 'BUY' ? intent.quantity : -intent.quantity;
+}
+
+/**
+ * The portfolio view a stage sees, kept in step with what the stage emits the way a venue keeps
+ * it: a new intent is listed among the open orders at once, a cancel (or replacement) removes the
+ * order it names, a pure cancel (held on the order it cancels) places nothing. Positions are set
+ * by the test, or by {@link Book.fill}.
+ */
+export class Book {
+  positions: PositionView[] = [];
+  orders: Order[] = [];
+  cash = 1e7;
+  readonly portfolio = (): StaticPortfolio => ({
+    cash: this.cash,
+    positions: this.positions,
+    openOrders: this.orders,
+  });
+
+  accept(intent: OrderIntent): void {
+    if (intent.cancelId !== undefined) {
+      const named = this.orders.some((o) => o.id === intent.cancelId);
+      this.orders = this.orders.filter((o) => o.id !== intent.cancelId);
+      if (!named || intent.parentId === intent.cancelId) return; // rejected, or a pure cancel
+    }
+    this.orders.push(working(intent));
+  }
+
+  /** Sets the net position of an instrument (0 removes it). */
+  hold(instrument: InstrumentId, quantity: number, price: number, product: Product = 'MIS'): void {
+    this.positions = this.positions.filter((p) => p.instrument !== instrument);
+    if (quantity !== 0) this.positions.push(holding(instrument, quantity, price, product));
+  }
+
+  /** Fills an open order completely at `price`: the order goes, the position moves. */
+  fill(id: string, price: number): void {
+    const order = this.orders.find((o) => o.id === id);
+    if (order === undefined) throw new Error(`no open order ${id}`);
+    this.orders = this.orders.filter((o) => o !== order);
+    const held =
+      this.positions.find((p) => p.instrument === order.intent.instrument)?.quantity ?? 0;
+    this.hold(
+      order.intent.instrument,
+      held +
+        signed(order.intent) -
+        (order.intent.side === 'BUY' ? order.filledQuantity : -order.filledQuantity),
+      price,
+      order.intent.product,
+    );
+  }
+}
+
+/**
+ * Runs an execution stage against a {@link Book} like a runtime: one subscription, market events
+ * and targets pushed one at a time, every emitted intent applied to the book. Each push returns
+ * what it emitted.
+ */
+export class Harness {
+  readonly book = new Book();
+  private readonly market$ = new Subject<MarketEvent>();
+  private readonly input$ = new Subject<TargetPosition>();
+  private batch: OrderIntent[] = [];
+  private failure: Error | undefined;
+  private readonly subscription: Subscription;
+
+  constructor(stage: ExecutionModel, logger?: Logger) {
+    const ctx = context({
+      portfolio: this.book.portfolio,
+      market$: this.market$,
+      ...(logger !== undefined ? { logger } : {}),
+    });
+    this.subscription = this.input$.pipe(stage(ctx)).subscribe({
+      next: (intent) => {
+        this.batch.push(intent);
+        this.book.accept(intent);
+      },
+      error: (e: unknown) => (this.failure = e instanceof Error ? e : new Error(String(e))),
+    });
+  }
+
+  market(event: MarketEvent): OrderIntent[] {
+    return this.collect(() => this.market$.next(event));
+  }
+
+  target(value: TargetPosition): OrderIntent[] {
+    return this.collect(() => this.input$.next(value));
+  }
+
+  close(): void {
+    this.input$.complete();
+    this.subscription.unsubscribe();
+  }
+
+  private collect(push: () => void): OrderIntent[] {
+    this.batch = [];
+    push();
+    if (this.failure !== undefined) throw this.failure;
+    return this.batch;
+  }
 }
