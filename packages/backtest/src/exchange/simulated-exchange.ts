@@ -289,6 +289,11 @@ export class SimulatedExchange {
     }
     if (candidates.length > 0) this.applyCandidates(candidates, event, volume, time);
     this.cancelIocRemainders(list, event, time);
+    // Keep the per-bar scan short: finished orders leave the working list (they stay in byId).
+    if (candidates.length > 0 || list.some((o) => o.isTerminal)) {
+      const live = list.filter((o) => !o.isTerminal);
+      if (live.length !== list.length) this.working.set(event.instrument, live);
+    }
   }
 
   private applyCandidates(candidates: Candidate[], event: MarketEvent, volume: number | undefined, time: number): void {
