@@ -23,15 +23,21 @@ export function instrumentStateSignal<P = unknown>(
   return (ctx) => (source) =>
     new Observable<SignalEvent>((subscriber) => {
       const states = new Map<InstrumentId, InstrumentState>();
+      // Feeds often carry runs of one instrument: skip the map lookup for a repeat.
+      let lastInstrument: InstrumentId | undefined;
+      let lastState: InstrumentState | undefined;
       return source.subscribe({
         next(event) {
           let out: SignalEvent | undefined;
           try {
-            let state = states.get(event.instrument);
+            let state =
+              event.instrument === lastInstrument ? lastState : states.get(event.instrument);
             if (state === undefined) {
               state = create(event.instrument, ctx);
               states.set(event.instrument, state);
             }
+            lastInstrument = event.instrument;
+            lastState = state;
             out = state.update(event);
           } catch (error: unknown) {
             subscriber.error(error);

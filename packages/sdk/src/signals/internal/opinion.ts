@@ -7,9 +7,12 @@ export interface Levels {
   readonly target?: number | undefined;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * The signal event for an opinion formed on `event`: time = when the event became known
- * (`knownAt`), price = its last price. Frozen, like every message.
+ * (`knownAt`), price = its last price. Frozen, like every message. Built field by field (no
+ * spreads): member signals of a vote call this on every change of opinion.
  */
 export function opinionOn(
   event: MarketEvent,
@@ -18,26 +21,33 @@ export function opinionOn(
   reason: string,
   levels?: Levels,
 ): SignalEvent {
-  const base = {
-    kind: 'signal' as const,
+  const signal: Mutable<SignalEvent> = {
+    kind: 'signal',
     instrument: event.instrument,
     time: knownAt(event),
     direction,
     confidence,
     price: lastPrice(event),
-  };
-  const stop = levels?.stop;
-  const target = levels?.target;
-  if (stop === undefined && target === undefined) return Object.freeze({ ...base, reason });
-  return Object.freeze({
-    ...base,
-    ...(stop === undefined ? {} : { stop }),
-    ...(target === undefined ? {} : { target }),
     reason,
-  });
+  };
+  if (levels !== undefined) {
+    if (levels.stop !== undefined) signal.stop = levels.stop;
+    if (levels.target !== undefined) signal.target = levels.target;
+  }
+  return Object.freeze(signal);
 }
 
-/** A number for a human-readable reason: at most `digits` decimals, no trailing zeros. */
+/**
+ * A number for a human-readable reason: at most `digits` decimals, without trailing zeros
+ * (`toFixed`, then the zeros stripped: the cheapest exact rendering, as reasons are built on
+ * every change of opinion).
+ */
 export function formatNumber(value: number, digits = 2): string {
-  return String(Number(value.toFixed(digits)));
+  const fixed = value.toFixed(digits);
+  if (digits === 0) return fixed;
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 48) end -= 1; // '0'
+  if (fixed.charCodeAt(end - 1) === 46) end -= 1; // '.'
+  const shown = end === fixed.length ? fixed : fixed.slice(0, end);
+  return shown === '-0' ? '0' : shown;
 }
