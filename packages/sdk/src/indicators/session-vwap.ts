@@ -4,7 +4,7 @@ import type { Indicator } from './indicator.js';
 import { indicatorOperator } from './internal/operator.js';
 import { checkInput } from './internal/validate.js';
 
-/** The bar fields {@link SessionVwap} reads (a {@link Bar} fits). */
+/** The bar fields {@link SessionVwap} reads (a `Bar` fits). */
 export interface VwapInput {
   /** Bar open time, epoch ms UTC; its IST date decides the session. */
   readonly time: number;
