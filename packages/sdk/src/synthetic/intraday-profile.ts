@@ -4,7 +4,7 @@
 // first minute 2-13x.
 const OPEN_SPIKE = 3;
 const OPEN_DECAY_MINUTES = 5;
-const CLOSE_RAMP = 3;
+const CLOSE_RAMP = 4;
 const CLOSE_DECAY_MINUTES = 20;
 const U_CURVATURE = 0.3;
 

@@ -115,6 +115,24 @@ function listingDateOf(expiry: IsoDate, latest: IsoDate): IsoDate {
   return listed < latest ? listed : latest;
 }
 
+/**
+ * Lot size of a contract on its first front-month day. A listing date before the calendar's
+ * lot data (early-2024 contracts) falls back to the lot in force on that first day.
+ */
+function contractLotSize(
+  calendar: Calendar,
+  underlying: string,
+  firstDay: IsoDate,
+  listedOn: IsoDate,
+): number {
+  try {
+    return calendar.lotSize(underlying, firstDay, { listedOn });
+  } catch (e) {
+    if (e instanceof CalendarRangeError) return calendar.lotSize(underlying, firstDay);
+    throw e;
+  }
+}
+
 /** The front-month contract chain of the future over the planned days. */
 export function planContracts(
   calendar: Calendar,
@@ -156,7 +174,7 @@ export function planContracts(
           symbol,
           type: 'FUT',
           name: `Synthetic ${future.underlying} future ${expiry.date}`,
-          lotSize: calendar.lotSize(future.underlying, firstDay, { listedOn }),
+          lotSize: contractLotSize(calendar, future.underlying, firstDay, listedOn),
           tickSize: tick,
           ...(freezeQuantity === undefined ? {} : { freezeQuantity }),
           expiry: expiry.date,
