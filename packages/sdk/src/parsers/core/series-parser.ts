@@ -11,22 +11,15 @@ import {
 } from '../sessions/session-classifier.js';
 import type { SessionFilter } from '../sessions/trading-window.js';
 import type {
-  DuplicatePolicy,
   FormatId,
   OutOfOrderPolicy,
-  BadRowPolicy,
   ParseResult,
   RowPolicies,
   StreamingParser,
 } from '../types.js';
-import { describeProblem, FIELD_MISSING, FieldScanner } from './field-scanner.js';
 import { DAY_MS, IST_OFFSET_MS, formatIst, formatMinuteOfDay, isoDateOfDay } from './ist.js';
-import { LineReader } from './line-reader.js';
-import { ReportBuilder } from './report-builder.js';
-import { TimestampReader } from './timestamp-reader.js';
+import { RowReader } from './row-reader.js';
 
-const BAD_ROW_ADVICE =
-  "Fix the row, or parse with { onBadRow: 'skip' } to skip and count such rows.";
 const ORDER_ADVICE = "Sort the file by time, or parse with { onOutOfOrder: 'sort' }.";
 const DUPLICATE_ADVICE =
   "Remove one of the rows, or parse with { onDuplicate: 'keep-first' } or { onDuplicate: 'keep-last' }.";
@@ -53,24 +46,15 @@ export interface SeriesSettings extends RowPolicies {
  * build the rows. A file that is in order and free of duplicates costs no copy at the end.
  */
 export abstract class SeriesParser<Row extends { readonly time: number }>
-  extends LineReader
+  extends RowReader
   implements StreamingParser<Row>
 {
-  protected readonly report: ReportBuilder;
-  protected readonly scanner = new FieldScanner();
-  protected readonly clock = new TimestampReader();
   protected readonly sessions: SessionClassifier;
-  protected readonly onBadRow: BadRowPolicy;
-  protected readonly onDuplicate: DuplicatePolicy;
   protected readonly onOutOfOrder: OutOfOrderPolicy;
   /** Bar length in ms for the short-session check; 0 for ticks or an unknown timeframe. */
   protected barMs = 0;
   /** Row time + this = the label the file used (end-labelled files: one minute), for messages. */
   protected labelShiftMs = 0;
-  /** What a row is called in messages. */
-  protected rowNoun = 'rows';
-  /** Columns a row must have (for the column-count message). */
-  protected columns = 0;
 
   protected rows: Row[] = [];
   protected times = new Float64Array(1024);
@@ -100,16 +84,9 @@ export abstract class SeriesParser<Row extends { readonly time: number }>
   private readonly shortSessions: string[] = [];
   private readonly specialSessions: string[] = [];
 
-  protected constructor(
-    protected readonly format: FormatId,
-    settings: SeriesSettings,
-    defaultSession: SessionFilter,
-  ) {
-    super();
-    this.onBadRow = settings.onBadRow ?? 'fail';
-    this.onDuplicate = settings.onDuplicate ?? 'fail';
+  protected constructor(format: FormatId, settings: SeriesSettings, defaultSession: SessionFilter) {
+    super(format, settings);
     this.onOutOfOrder = settings.onOutOfOrder ?? 'sort';
-    this.report = new ReportBuilder(format, settings.maxListed ?? 1000);
     this.sessions = new SessionClassifier(settings.session ?? defaultSession);
     for (let i = 0; i <= NO_SESSION; i++) this.droppedAt.push(new Map());
   }
@@ -148,30 +125,6 @@ export abstract class SeriesParser<Row extends { readonly time: number }>
   protected override reserve(rows: number): void {
     if (rows <= this.times.length) return;
     this.resize(rows);
-  }
-
-  /** Rejects the current row: throws under 'fail', records it under 'skip'. */
-  protected bad(field: string, reason: string, value: string = this.scanner.lastField()): void {
-    if (this.onBadRow === 'fail') {
-      throw new CsvParseError(this.format, this.lineNumber, field, value, reason, BAD_ROW_ADVICE);
-    }
-    this.report.skip({ line: this.lineNumber, field, value, reason });
-  }
-
-  /** Rejects the current row for the scanner's last field problem. */
-  protected badField(field: string, expected: string): void {
-    if (this.scanner.problem === FIELD_MISSING && this.columns > 0)
-      return this.badColumns(this.columns);
-    this.bad(field, describeProblem(this.scanner.problem, expected));
-  }
-
-  /** Rejects the current row for its column count. */
-  protected badColumns(expected: number): void {
-    this.bad(
-      '(row)',
-      `expected ${expected} columns, found ${this.scanner.columnCount()}`,
-      this.scanner.lineText(),
-    );
   }
 
   /** Whether a row at `time` is inside the session; counts it as dropped otherwise. */
@@ -455,14 +408,7 @@ export abstract class SeriesParser<Row extends { readonly time: number }>
         count: r.duplicateCount,
       });
     }
-    if (r.skippedCount > 0) {
-      r.find({
-        code: 'bad-rows-skipped',
-        message: `${r.skippedCount} bad ${this.rowNoun} skipped`,
-        count: r.skippedCount,
-        details: r.skipped.slice(0, 20).map((s) => `line ${s.line} ${s.field}: ${s.reason}`),
-      });
-    }
+    this.skippedFinding();
     const dropped = [0, r.preOpen, r.postClose, r.betweenSessions, r.noSession];
     for (let where = PRE_OPEN; where <= NO_SESSION; where++) {
       const n = dropped[where]!;
