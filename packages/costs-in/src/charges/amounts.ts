@@ -41,15 +41,16 @@ export function addInto(a: Amounts, b: Amounts): void {
   if (b.gst !== ZERO) a.gst = a.gst.plus(b.gst);
 }
 
-/** Sum of the seven components. */
+/** Sum of the seven components (zeros skipped). */
 export function sumOf(a: Amounts): Decimal {
-  return a.brokerage
-    .plus(a.stt)
-    .plus(a.exchangeTxn)
-    .plus(a.ipft)
-    .plus(a.sebi)
-    .plus(a.stampDuty)
-    .plus(a.gst);
+  let sum = a.brokerage;
+  if (a.stt !== ZERO) sum = sum.plus(a.stt);
+  if (a.exchangeTxn !== ZERO) sum = sum.plus(a.exchangeTxn);
+  if (a.ipft !== ZERO) sum = sum.plus(a.ipft);
+  if (a.sebi !== ZERO) sum = sum.plus(a.sebi);
+  if (a.stampDuty !== ZERO) sum = sum.plus(a.stampDuty);
+  if (a.gst !== ZERO) sum = sum.plus(a.gst);
+  return sum;
 }
 
 /**

@@ -41,7 +41,8 @@ const times = (value: Decimal, rate: Decimal): Decimal =>
 /**
  * Charges of one executed order of `value` rupees (premium for options), with the policy's
  * per-order levy rounding applied and nothing else rounded. GST is 18% of brokerage (+ auto
- * square-off fee) + the exchange and SEBI lines the GST row taxes + IPFT if the plan taxes it.
+ * square-off fee) + the exchange and SEBI lines the GST row taxes + IPFT if the plan taxes it,
+ * all unrounded.
  */
 export function assessOrder(
   terms: OrderTerms,
@@ -62,11 +63,14 @@ export function assessOrder(
   if (policy.stampDuty?.per === 'order' && stampDuty !== ZERO) {
     stampDuty = roundTo(stampDuty, policy.stampDuty.to);
   }
-  let taxable = brokerage;
-  if (rates.gstOnExchangeTxn && exchangeTxn !== ZERO) taxable = taxable.plus(exchangeTxn);
-  if (rates.gstOnSebi && sebi !== ZERO) taxable = taxable.plus(sebi);
-  if (plan.gstOnIpft && ipft !== ZERO) taxable = taxable.plus(ipft);
-  const gst = taxable.isZero() ? ZERO : taxable.times(rates.gst);
+  // GST = g × (brokerage + taxed lines) = g × brokerage + value × (g × taxed rates): exact, and
+  // two multiplications instead of three additions and one.
+  const gstPerValue = plan.gstOnIpft ? rates.gstPerValueWithIpft : rates.gstPerValue;
+  let gst = brokerage.isZero() ? ZERO : brokerage.times(rates.gst);
+  if (gstPerValue !== ZERO) {
+    const onLines = value.times(gstPerValue);
+    gst = gst === ZERO ? onLines : gst.plus(onLines);
+  }
   return { brokerage, stt, exchangeTxn, ipft, sebi, stampDuty, gst };
 }
 

@@ -25,6 +25,10 @@ interface SegmentState {
 
 const COMPONENTS = ['brokerage', 'stt', 'exchangeTxn', 'ipft', 'sebi', 'stampDuty', 'gst'] as const;
 
+// Zero is the shared ZERO wherever it arises, so these skip most arithmetic on zero lines.
+const add = (a: Decimal, b: Decimal): Decimal => (a === ZERO ? b : b === ZERO ? a : a.plus(b));
+const sub = (a: Decimal, b: Decimal): Decimal => (b === ZERO ? a : a.minus(b));
+
 /**
  * A fee function for a run (the backtester's `fees` hook, or what {@link feeModel} uses) that
  * charges every fill its exact share of the day's contract note: fills of one order (same
@@ -90,10 +94,8 @@ export function fillCharger(options: ChargeOptions): FillCharger {
         segment = { stt: ZERO, stampDuty: ZERO, roundedStt: ZERO, roundedStampDuty: ZERO };
         segments.set(order.exchange, segment);
       }
-      const sttChange = next.stt.minus(dayTotals.stt);
-      const stampChange = next.stampDuty.minus(dayTotals.stampDuty);
-      segment.stt = segment.stt.plus(sttChange);
-      segment.stampDuty = segment.stampDuty.plus(stampChange);
+      segment.stt = add(segment.stt, sub(next.stt, dayTotals.stt));
+      segment.stampDuty = add(segment.stampDuty, sub(next.stampDuty, dayTotals.stampDuty));
       dayTotals = next;
       // Rounded per segment: report the day's sum of rounded segment amounts.
       const roundedStt = sttPerNote === undefined ? segment.stt : roundTo(segment.stt, sttPerNote);
@@ -119,8 +121,8 @@ export function fillCharger(options: ChargeOptions): FillCharger {
   ): Decimal {
     let sum: Decimal = ZERO;
     for (const segment of segments.values()) {
-      if (segment === touched) sum = sum.plus(rounded);
-      else sum = sum.plus(component === 'stt' ? segment.roundedStt : segment.roundedStampDuty);
+      if (segment === touched) sum = add(sum, rounded);
+      else sum = add(sum, component === 'stt' ? segment.roundedStt : segment.roundedStampDuty);
     }
     return sum;
   }
@@ -128,14 +130,14 @@ export function fillCharger(options: ChargeOptions): FillCharger {
   function report(assessedDay: Amounts): Charges {
     const now = finalize(assessedDay, policy);
     const share = Object.freeze({
-      brokerage: now.brokerage.minus(reported.brokerage),
-      stt: now.stt.minus(reported.stt),
-      exchangeTxn: now.exchangeTxn.minus(reported.exchangeTxn),
-      ipft: now.ipft.minus(reported.ipft),
-      sebi: now.sebi.minus(reported.sebi),
-      stampDuty: now.stampDuty.minus(reported.stampDuty),
-      gst: now.gst.minus(reported.gst),
-      total: now.total.minus(reported.total),
+      brokerage: sub(now.brokerage, reported.brokerage),
+      stt: sub(now.stt, reported.stt),
+      exchangeTxn: sub(now.exchangeTxn, reported.exchangeTxn),
+      ipft: sub(now.ipft, reported.ipft),
+      sebi: sub(now.sebi, reported.sebi),
+      stampDuty: sub(now.stampDuty, reported.stampDuty),
+      gst: sub(now.gst, reported.gst),
+      total: sub(now.total, reported.total),
     });
     reported = now;
     return share;

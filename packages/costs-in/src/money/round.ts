@@ -8,8 +8,13 @@ export function decimalsOf(unit: RoundingUnit): number {
   return unit === 'rupee' ? 0 : 2;
 }
 
-/** Rounds half-up to the unit, or returns the amount unchanged for `null` (no rounding). */
+/**
+ * Rounds half-up to the unit, or returns the amount unchanged for `null` (no rounding) or when it
+ * already has no more decimals than the unit (Decimals are immutable, so that is safe and cheap).
+ */
 export function roundTo(amount: Decimal, unit: RoundingUnit | null): Decimal {
   if (unit === null) return amount;
-  return amount.toDecimalPlaces(unit === 'rupee' ? 0 : 2, Decimal.ROUND_HALF_UP);
+  const places = unit === 'rupee' ? 0 : 2;
+  if (amount.decimalPlaces() <= places) return amount;
+  return amount.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
 }

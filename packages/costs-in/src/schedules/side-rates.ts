@@ -18,6 +18,10 @@ export interface SideRates {
   readonly gst: Decimal;
   readonly gstOnExchangeTxn: boolean;
   readonly gstOnSebi: boolean;
+  /** GST per rupee of value on the taxed exchange/SEBI lines: gst × (taxed rates), IPFT untaxed. */
+  readonly gstPerValue: Decimal;
+  /** The same with IPFT taxed too. */
+  readonly gstPerValueWithIpft: Decimal;
   /** First date of the window over which every rate above is unchanged. */
   readonly validFrom: IsoDate;
   /** Last date of that window (inclusive), or undefined when open-ended. */
@@ -55,15 +59,24 @@ export function resolveSideRates(
   const stampDuty = pick('stampDuty');
   const gstRow = gstInForce(date);
   narrow(gstRow.from, gstRow.to);
+  const gst = new Money(gstRow.percent).dividedBy(HUNDRED);
+  const gstOnExchangeTxn = gstRow.basis.includes('exchangeTxn');
+  const gstOnSebi = gstRow.basis.includes('sebi');
+  let taxed: Decimal = ZERO;
+  if (gstOnExchangeTxn) taxed = taxed.plus(exchangeTxn);
+  if (gstOnSebi) taxed = taxed.plus(sebi);
+  const orZero = (d: Decimal): Decimal => (d.isZero() ? ZERO : d);
   return {
     stt,
     exchangeTxn,
     ipft,
     sebi,
     stampDuty,
-    gst: new Money(gstRow.percent).dividedBy(HUNDRED),
-    gstOnExchangeTxn: gstRow.basis.includes('exchangeTxn'),
-    gstOnSebi: gstRow.basis.includes('sebi'),
+    gst,
+    gstOnExchangeTxn,
+    gstOnSebi,
+    gstPerValue: orZero(taxed.times(gst)),
+    gstPerValueWithIpft: orZero(taxed.plus(ipft).times(gst)),
     validFrom,
     validTo,
   };
