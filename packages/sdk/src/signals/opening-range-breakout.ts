@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseWith } from '../errors/parse.js';
 import type { Signal } from '../graph/stages.js';
+import type { Logger } from '../graph/strategy-context.js';
 import { Atr } from '../indicators/atr.js';
 import type { Indicator, OhlcvInput } from '../indicators/indicator.js';
 import { knownAt, type MarketEvent } from '../model/market-event.js';
@@ -115,7 +116,10 @@ class OpeningRangeState implements InstrumentState {
   private stop = 0;
   private target = 0;
 
-  constructor(private readonly options: Parsed) {
+  constructor(
+    private readonly options: Parsed,
+    private readonly logger: Logger,
+  ) {
     const factory =
       options.atr ?? ((): Indicator<OhlcvInput, number> => new Atr(options.atrPeriod));
     this.atr = seriesReader({ ohlcv: factory }, 'close', { signal: options.name, field: 'atr' });
@@ -129,12 +133,12 @@ class OpeningRangeState implements InstrumentState {
     if (day !== this.day) sessionEnded = this.startSession(day, event);
     if (event.time < this.sessionStart) return sessionEnded; // pre-open prints are not the session
     // An event past the window closes the range before it counts (ATR as of the last range bar).
-    if (!this.rangeDone && event.time >= this.rangeEnd) this.completeRange(this.lastAtr);
+    if (!this.rangeDone && event.time >= this.rangeEnd) this.completeRange(this.lastAtr, event);
     const atr = this.atr.update(event);
     this.lastAtr = atr;
     if (!this.rangeDone) {
       this.extendRange(event);
-      if (knownAt(event) >= this.rangeEnd) this.completeRange(atr);
+      if (knownAt(event) >= this.rangeEnd) this.completeRange(atr, event);
       return sessionEnded;
     }
     return sessionEnded ?? this.trade(event);
@@ -173,36 +177,40 @@ class OpeningRangeState implements InstrumentState {
     if (low < this.low) this.low = low;
   }
 
-  private completeRange(
-    atr: number | undefined = this.atr === undefined ? undefined : undefined,
-  ): void {
+  private completeRange(atr: number | undefined, event: MarketEvent): void {
     this.rangeDone = true;
+    this.skip = this.rangeProblem(atr);
+    if (this.skip !== undefined) {
+      this.logger.debug(`${this.options.name}: session not traded`, {
+        instrument: event.instrument,
+        date: istDate(event.time),
+        reason: this.skip,
+      });
+    }
+  }
+
+  /** Why the completed range cannot be traded, or undefined when it can (sets the triggers). */
+  private rangeProblem(atr: number | undefined): string | undefined {
     const { options } = this;
     const width = this.high - this.low;
     if (!(width > 0)) {
-      this.skip = Number.isFinite(width)
+      return Number.isFinite(width)
         ? 'the opening range has no width'
         : 'no bar in the opening range';
-      return;
     }
     this.rangeAtr = atr;
     if (this.usesAtr) {
-      if (atr === undefined || !(atr > 0)) {
-        this.skip = 'ATR not ready at the end of the opening range';
-        return;
-      }
-      if (width < options.minRangeAtr * atr) {
-        this.skip = `range narrower than ${options.minRangeAtr} ATR`;
-        return;
-      }
+      if (atr === undefined || !(atr > 0)) return 'ATR not ready at the end of the opening range';
+      if (width < options.minRangeAtr * atr)
+        return `range narrower than ${options.minRangeAtr} ATR`;
       if (options.maxRangeAtr !== undefined && width > options.maxRangeAtr * atr) {
-        this.skip = `range wider than ${options.maxRangeAtr} ATR`;
-        return;
+        return `range wider than ${options.maxRangeAtr} ATR`;
       }
     }
     const buffer = atr === undefined ? 0 : options.atrMultiple * atr;
     this.longTrigger = this.high + buffer;
     this.shortTrigger = this.low - buffer;
+    return undefined;
   }
 
   private trade(event: MarketEvent): SignalEvent | undefined {
@@ -281,7 +289,8 @@ class OpeningRangeState implements InstrumentState {
  * **ATR filter.** The ATR (`atrPeriod`, Wilder's, on every in-session bar, continuous across
  * sessions) as of the end of the range sets the breakout buffer and the range filter: a session
  * whose range is narrower than `minRangeAtr` ATRs or wider than `maxRangeAtr` ATRs is not traded.
- * When any ATR option is active and the ATR is not ready yet, the session is not traded.
+ * When any ATR option is active and the ATR is not ready yet, the session is not traded. A session
+ * that is not traded is reported once on `ctx.logger.debug`, with the reason.
  *
  * **Within the session** the signal follows the trade it opened: flat when a bar's low reaches the
  * stop (a long) or its high reaches the target; if both happen in one bar the stop is assumed to
@@ -307,5 +316,5 @@ class OpeningRangeState implements InstrumentState {
  */
 export function openingRangeBreakout(options: OpeningRangeBreakoutOptions): Signal {
   const parsed = parseWith(OptionsSchema, options, 'openingRangeBreakout options');
-  return instrumentStateSignal(() => new OpeningRangeState(parsed));
+  return instrumentStateSignal((_instrument, ctx) => new OpeningRangeState(parsed, ctx.logger));
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { from } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import {
   ValidationError,
@@ -6,6 +7,8 @@ import {
   parseIstNaive,
   parseSignalEvent,
   perInstrument,
+  silentLogger,
+  staticContext,
   type Bar,
   type InstrumentId,
   type SignalEvent,
@@ -148,6 +151,26 @@ describe('openingRangeBreakout', () => {
     expect(runSync(orb({ atr: atr(2), minRangeAtr: 2, maxRangeAtr: 3 }), events)).toHaveLength(1);
     expect(runSync(orb({ atr: atr(2, 3), minRangeAtr: 1 }), events)).toEqual([]); // ATR not ready
     expect(runSync(orb({ atr: atr(2, 3) }), events)).toHaveLength(1); // no ATR option: no ATR needed
+  });
+
+  it('reports a session it does not trade on the logger, with the reason', () => {
+    const logged: [string, Record<string, unknown> | undefined][] = [];
+    const logger = {
+      ...silentLogger,
+      debug: (m: string, f?: Record<string, unknown>) => void logged.push([m, f]),
+    };
+    const logging = staticContext({ params: {}, instruments: [], logger });
+    const out: SignalEvent[] = [];
+    from([...range(), bar5('09:30', 102, 104, 102, 104)])
+      .pipe(orb({ atr: () => new FixedAtr(4), minRangeAtr: 2 })(logging))
+      .subscribe((s) => out.push(s));
+    expect(out).toEqual([]);
+    expect(logged).toEqual([
+      [
+        'ORB: session not traded',
+        { instrument: INFY, date: '2024-01-01', reason: 'range narrower than 2 ATR' },
+      ],
+    ]);
   });
 
   it('is flat from flatAfter, by the time the event is known', () => {
