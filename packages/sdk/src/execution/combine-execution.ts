@@ -5,7 +5,8 @@ import type { ExecutionModel } from '../graph/stages.js';
  * Runs several execution behaviours on the same targets and merges their intents: for each
  * target, the first model's intents come first; market-driven models (trailingStop, timeExit)
  * add theirs as market events arrive. Give each model a distinct `idPrefix` (the stock models'
- * defaults already differ).
+ * defaults already differ). The combination needs the parameters any of its models needs; to
+ * build a model from parameters, wrap the whole: `execution: (ctx) => combineExecution(...)(ctx)`.
  *
  * @example
  * ```ts

@@ -137,12 +137,12 @@ export function planToTarget(
   const closeQuantity = Math.min(quantity, Math.max(0, reducible - Math.abs(pending)));
   const openQuantity = quantity - closeQuantity;
 
-  const cancelled = new Set(cancels.map((o) => o.id));
+  const cancelled = cancels.length === 0 ? undefined : new Set(cancels.map((o) => o.id));
   const protective: Order[] = [];
   for (const order of open) {
     if (!isProtective(order)) continue;
     const parent = order.intent.parentId;
-    if (parent === undefined || !cancelled.has(parent)) protective.push(order);
+    if (parent === undefined || cancelled?.has(parent) !== true) protective.push(order);
   }
   const { buys, sells } = protectiveExposure(protective);
   const added = options.protectOpening === true ? openQuantity : 0;

@@ -6,8 +6,7 @@ import type { InstrumentId } from '../model/instrument.js';
 import { knownAt } from '../model/market-event.js';
 import type { OrderIntent } from '../model/order-intent.js';
 import type { TargetPosition } from '../model/target-position.js';
-import { IST_OFFSET_MS, MS_PER_DAY } from '../time/constants.js';
-import { istMinuteOfDay } from '../time/ist-date.js';
+import { IST_OFFSET_MS, MS_PER_DAY, MS_PER_MINUTE } from '../time/constants.js';
 import { cancelIntent } from './cancel-intent.js';
 import { IntentIds } from './intent-ids.js';
 import { withMarket } from './with-market.js';
@@ -52,6 +51,14 @@ const TimeExitOptionsSchema = z.strictObject({
   idPrefix: z.string().min(1).default('tex'),
 });
 
+/** Per-instrument state: when to look next, and what to say. */
+interface Watch {
+  readonly cutoffMs: number;
+  /** Events before this instant need no work: the time is not due yet, or today is done. */
+  nextCheck: number;
+  readonly reason: string;
+}
+
 function minutes(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
@@ -90,28 +97,38 @@ export function timeExit(options: TimeExitOptions = {}): ExecutionModel {
   return (ctx) =>
     withMarket<TargetPosition, OrderIntent>(ctx.market$, () => {
       const ids = new IntentIds(config.idPrefix);
-      const cutoffOf = new Map<InstrumentId, number>();
-      const squaredOn = new Map<InstrumentId, number>();
+      const watches = new Map<InstrumentId, Watch>();
       const cancelled = new Set<string>();
       let cancelledOn = Number.NaN;
       return {
         input: () => undefined,
         market(event, emit) {
           const id = event.instrument;
-          let cutoff = cutoffOf.get(id);
-          if (cutoff === undefined) {
-            cutoff = cutoffs.get(ctx.instruments.get(id).exchange) ?? 0;
-            cutoffOf.set(id, cutoff);
+          let watch = watches.get(id);
+          if (watch === undefined) {
+            const exchange = ctx.instruments.get(id).exchange;
+            watch = {
+              cutoffMs: (cutoffs.get(exchange) ?? 0) * MS_PER_MINUTE,
+              nextCheck: Number.NEGATIVE_INFINITY,
+              reason: `timeExit: square-off time ${times[exchange]} IST`,
+            };
+            watches.set(id, watch);
           }
           const time = knownAt(event);
-          if (istMinuteOfDay(time) < cutoff) return;
-          const session = Math.floor((time + IST_OFFSET_MS) / MS_PER_DAY);
-          if (squaredOn.get(id) === session) return;
-          if (cancelledOn !== session) {
-            cancelled.clear();
-            cancelledOn = session;
+          // The hot path: one comparison per event until the square-off time.
+          if (time < watch.nextCheck) return;
+          const dayStart =
+            time - ((((time + IST_OFFSET_MS) % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY);
+          const dueAt = dayStart + watch.cutoffMs;
+          if (time < dueAt) {
+            watch.nextCheck = dueAt;
+            return;
           }
-          const reason = `timeExit: square-off time ${times[ctx.instruments.get(id).exchange]} IST`;
+          if (cancelledOn !== dayStart) {
+            cancelled.clear();
+            cancelledOn = dayStart;
+          }
+          const reason = watch.reason;
           for (const order of ctx.portfolio.openOrders(id)) {
             if (order.intent.product !== 'MIS' || cancelled.has(order.id)) continue;
             cancelled.add(order.id);
@@ -123,7 +140,7 @@ export function timeExit(options: TimeExitOptions = {}): ExecutionModel {
               quantity += position.quantity;
           }
           if (quantity === 0) return;
-          squaredOn.set(id, session);
+          watch.nextCheck = dueAt + MS_PER_DAY;
           emit({
             kind: 'intent',
             id: ids.next(id),

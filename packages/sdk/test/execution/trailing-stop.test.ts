@@ -157,9 +157,7 @@ describe('trailingStop', () => {
   it('rejects bad options', () => {
     expect(() => trailingStop({ trail: { percent: 0 } })).toThrow(ValidationError);
     expect(() => trailingStop({ trail: { ticks: 1.5 } })).toThrow(/trail/);
-    expect(() =>
-      trailingStop({ trail: { percent: 1, points: 2 } }),
-    ).toThrow(ValidationError);
+    expect(() => trailingStop({ trail: { percent: 1, points: 2 } })).toThrow(ValidationError);
   });
 
   it('on real RELIANCE 1-minute bars: one stop per day, each only moving up and always below the close', () => {
