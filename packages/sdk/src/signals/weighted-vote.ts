@@ -58,6 +58,8 @@ class Tally {
   private readonly latest: (SignalEvent | undefined)[];
   private readonly scores = { long: 0, short: 0, flat: 0 };
   private direction: Direction = 'flat';
+  /** Whether a member has spoken since the last decision; if not, the decision cannot change. */
+  private changed = false;
 
   constructor(private readonly options: Parsed) {
     const total = options.members.reduce((sum, m) => sum + m.weight, 0);
@@ -68,6 +70,7 @@ class Tally {
 
   record(member: number, opinion: SignalEvent): void {
     this.latest[member] = opinion;
+    this.changed = true;
   }
 
   private voteOf(member: number): Direction {
@@ -76,6 +79,8 @@ class Tally {
   }
 
   decide(event: MarketEvent): SignalEvent | undefined {
+    if (!this.changed) return undefined;
+    this.changed = false;
     const scores = this.scores;
     scores.long = 0;
     scores.short = 0;
