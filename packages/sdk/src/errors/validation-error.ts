@@ -44,7 +44,16 @@ export class ValidationError extends PravahError {
   }
 }
 
-/** Short, safe rendering of a value for an error message. */
+/**
+ * Short, safe rendering of a value for an error message: strings quoted, long values cut to
+ * about 60 characters, values JSON cannot render (cycles, bigint) named by their type.
+ *
+ * @example
+ * ```ts
+ * formatValue('abc'); // '"abc"'
+ * formatValue(Number.NaN); // 'NaN'
+ * ```
+ */
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'string')

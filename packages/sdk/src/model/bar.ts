@@ -25,6 +25,7 @@ export interface Bar {
 
 const price = z.number().positive();
 
+/** Zod schema of a {@link Bar}: positive prices, low <= open, close <= high, volume >= 0. */
 export const BarSchema = z
   .object({
     kind: z.literal('bar'),

@@ -58,6 +58,7 @@ export const DecimalSchema = z
 
 const nonNegativeAmount = DecimalSchema.refine((d) => !d.isNegative(), 'must not be negative');
 
+/** Zod schema of {@link Charges}: every amount a finite, non-negative Decimal. */
 export const ChargesSchema = z.object({
   brokerage: nonNegativeAmount,
   stt: nonNegativeAmount,

@@ -24,6 +24,7 @@ export interface Fill {
   readonly reason?: string;
 }
 
+/** Zod schema of a {@link Fill}; charges are read into Decimals. */
 export const FillSchema = z.object({
   kind: z.literal('fill'),
   id: z.string().min(1),

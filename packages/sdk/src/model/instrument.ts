@@ -89,6 +89,10 @@ export const EXCHANGE_INSTRUMENT_TYPES: Readonly<Record<Exchange, readonly Instr
     BCD: Object.freeze(['FUT', 'CE', 'PE'] as const),
   });
 
+/**
+ * Zod schema of an {@link Instrument}: the id matches exchange and symbol, the type is one the
+ * exchange lists, options carry strike and expiry, futures an expiry, and nothing else does.
+ */
 export const InstrumentSchema = z
   .object({
     id: InstrumentIdSchema,

@@ -50,6 +50,10 @@ export interface OrderIntent {
   readonly reason: string;
 }
 
+/**
+ * Zod schema of an {@link OrderIntent}: LIMIT and SL carry a price, SL and SL-M a trigger (and
+ * only they do), and a stop-limit's trigger lies on the near side of its price.
+ */
 export const OrderIntentSchema = z
   .object({
     kind: z.literal('intent'),

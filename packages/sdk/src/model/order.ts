@@ -15,6 +15,7 @@ export const ORDER_STATUSES = [
   'EXPIRED',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** Zod schema of an {@link OrderStatus}. */
 export const OrderStatusSchema = z.enum(ORDER_STATUSES);
 
 /** Statuses after which nothing more can happen to an order. */
@@ -49,6 +50,7 @@ export interface Order {
   readonly venueOrderId?: string;
 }
 
+/** Zod schema of an {@link OrderStatusChange}. */
 export const OrderStatusChangeSchema = z.object({
   status: OrderStatusSchema,
   time: z.number().int(),
@@ -56,6 +58,10 @@ export const OrderStatusChangeSchema = z.object({
   filledQuantity: z.number().int().nonnegative(),
 });
 
+/**
+ * Zod schema of an {@link Order}: a non-empty history in time order that ends in the current
+ * status and filled quantity, never past a terminal status, never filling more than ordered.
+ */
 export const OrderSchema = z
   .object({
     kind: z.literal('order'),

@@ -20,6 +20,7 @@ export interface Position {
   readonly lastPrice: number;
 }
 
+/** Zod schema of a {@link Position}: integral quantity, entry price 0 exactly when flat. */
 export const PositionSchema = z
   .object({
     instrument: InstrumentIdSchema,

@@ -7,6 +7,7 @@ import { OrderIntentSchema, type OrderIntent } from './order-intent.js';
 /** What a guard did to an intent. */
 export const RISK_ACTIONS = ['blocked', 'shrunk', 'halted'] as const;
 export type RiskAction = (typeof RISK_ACTIONS)[number];
+/** Zod schema of a {@link RiskAction}. */
 export const RiskActionSchema = z.enum(RISK_ACTIONS);
 
 /**
@@ -27,6 +28,10 @@ export interface RiskEvent {
   readonly reason: string;
 }
 
+/**
+ * Zod schema of a {@link RiskEvent}: blocked and shrunk events carry the intent, a shrunk one
+ * also the smaller replacement for the same instrument and side.
+ */
 export const RiskEventSchema = z
   .object({
     kind: z.literal('risk'),

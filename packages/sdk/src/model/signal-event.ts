@@ -7,6 +7,7 @@ import { checkStopAndTarget } from './stop-and-target.js';
 /** What a signal wants: be long, be short, or be flat. */
 export const DIRECTIONS = ['long', 'short', 'flat'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
+/** Zod schema of a {@link Direction}. */
 export const DirectionSchema = z.enum(DIRECTIONS);
 
 /** Output of a Signal stage: an opinion about one instrument at one time. */
@@ -27,6 +28,7 @@ export interface SignalEvent {
   readonly reason: string;
 }
 
+/** Zod schema of a {@link SignalEvent}: confidence in 0..1, stop and target on the right sides. */
 export const SignalEventSchema = z
   .object({
     kind: z.literal('signal'),

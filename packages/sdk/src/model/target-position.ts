@@ -24,6 +24,7 @@ export interface TargetPosition {
   readonly signal?: SignalEvent;
 }
 
+/** Zod schema of a {@link TargetPosition}: integral quantity (never -0), stop and target on the right sides. */
 export const TargetPositionSchema = z
   .object({
     kind: z.literal('target'),

@@ -37,17 +37,20 @@ export interface Tick {
 
 // Depth and quotes allow 0: brokers send 0 for an empty level. Level ordering is not enforced
 // here because real feeds get it wrong (see MANIFEST.md); parsers detect and report that.
+/** Zod schema of a {@link DepthLevel}. */
 export const DepthLevelSchema = z.object({
   price: z.number().nonnegative(),
   quantity: z.number().int().nonnegative(),
   orders: z.number().int().nonnegative(),
 });
 
+/** Zod schema of a {@link Depth}. */
 export const DepthSchema = z.object({
   buy: z.array(DepthLevelSchema),
   sell: z.array(DepthLevelSchema),
 });
 
+/** Zod schema of a {@link Tick}. */
 export const TickSchema = z.object({
   kind: z.literal('tick'),
   instrument: InstrumentIdSchema,

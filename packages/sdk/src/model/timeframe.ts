@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Bar timeframes Pravah understands. `1d` is one IST trading session. */
 export const TIMEFRAMES = ['1s', '1m', '3m', '5m', '10m', '15m', '30m', '60m', '1d'] as const;
 export type Timeframe = (typeof TIMEFRAMES)[number];
+/** Zod schema of a {@link Timeframe}. */
 export const TimeframeSchema = z.enum(TIMEFRAMES);
 
 const MS: Record<Timeframe, number> = {

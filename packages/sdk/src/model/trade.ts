@@ -23,6 +23,7 @@ export interface Trade {
   readonly pnl: Decimal;
 }
 
+/** Zod schema of a {@link Trade}: exit not before entry, charges >= 0, pnl = grossPnl − charges. */
 export const TradeSchema = z
   .object({
     instrument: InstrumentIdSchema,
