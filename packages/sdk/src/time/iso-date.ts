@@ -1,5 +1,6 @@
 import { civilFromDays, daysFromCivil, daysInMonth } from './civil-days.js';
 import { IST_OFFSET_MS, MS_PER_DAY } from './constants.js';
+import { readDigits } from './digits.js';
 import { TimeInputError } from './time-input-error.js';
 
 /** A calendar date written `YYYY-MM-DD` (an IST date wherever Pravah uses one). */
@@ -11,7 +12,6 @@ export type IsoDate = string;
  */
 export type DateInput = IsoDate | number;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MAX_EPOCH_MS = 8.64e15;
 
 /** Throws unless `epochMs` is a finite number within the range `Date` supports. */
@@ -27,11 +27,12 @@ export function assertEpochMs(epochMs: number, field = 'epochMs'): void {
 
 /** Day number (days since 1970-01-01) of a `YYYY-MM-DD` string; throws on impossible dates. */
 export function dayNumberOfIsoDate(date: string, field = 'date'): number {
-  const match = typeof date === 'string' ? ISO_DATE.exec(date) : null;
-  if (match === null) throw new TimeInputError(field, date, 'a date written YYYY-MM-DD');
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  const year = typeof date === 'string' && date.length === 10 ? readDigits(date, 0, 4) : -1;
+  const month = readDigits(date, 5, 2);
+  const day = readDigits(date, 8, 2);
+  if (year < 0 || month < 0 || day < 0 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
+    throw new TimeInputError(field, date, 'a date written YYYY-MM-DD');
+  }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new TimeInputError(field, date, 'an existing calendar date');
   }
@@ -56,11 +57,18 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+// One-entry memo: bars arrive in time order, so consecutive calls mostly ask for the same day.
+let memoDay = Number.NaN;
+let memoText = '';
+
 /** `YYYY-MM-DD` of a day number. */
 export function isoDateOfDayNumber(dayNumber: number): IsoDate {
+  if (dayNumber === memoDay) return memoText;
   const { year, month, day } = civilFromDays(dayNumber);
   const yyyy = year >= 1000 ? String(year) : String(year).padStart(4, '0');
-  return `${yyyy}-${pad2(month)}-${pad2(day)}`;
+  memoDay = dayNumber;
+  memoText = `${yyyy}-${pad2(month)}-${pad2(day)}`;
+  return memoText;
 }
 
 /** Epoch ms of IST midnight starting a day number. */

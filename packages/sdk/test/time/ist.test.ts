@@ -76,6 +76,14 @@ describe('IST conversions: bad input gets a typed error naming the field', () =>
     ['2024-01-01 09:60'],
     ['01-01-2024 09:15'],
     ['2024-01-01 9:15'],
+    ['2024-01-01 09:15:30.'],
+    ['2024-01-01 09:15:30.1234'],
+    ['2024-01-01 09:15x'],
+    ['2024-01-01T09'],
+    ['2024-1-01'],
+    ['2024-01-01Z'],
+    [' 2024-01-01'],
+    ['+024-01-01'],
     [''],
   ])('parseIstNaive(%j) throws TimeInputError', (text) => {
     expect(() => parseIstNaive(text)).toThrow(TimeInputError);
