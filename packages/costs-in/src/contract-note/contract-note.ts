@@ -12,12 +12,12 @@ import { finalize } from '../charges/amounts.js';
 import { aggregate, type OrderEntry, type SegmentStt } from '../charges/aggregate.js';
 import { termsOf } from '../charges/charges.js';
 import { ExerciseSchema, exerciseStt, type Exercise } from '../charges/exercise.js';
-import { exact, Money, roundTo, ZERO } from '../money/index.js';
+import { exact, ZERO } from '../money/index.js';
 import type { TradedInstrumentType } from '../orders/charge-order.js';
 import type { BrokerPlan } from '../plans/index.js';
 import { perOrderRounding, type RoundingPolicy } from '../rounding/index.js';
-import { gstInForce } from '../schedules/rate-in-force.js';
 import { ContractNoteFillSchema, type ContractNoteFill } from './contract-note-fill.js';
+import { dpCharges, type DpCharges } from './dp-charges.js';
 
 /** Options of {@link contractNote}. */
 export interface ContractNoteOptions {
@@ -47,22 +47,6 @@ export interface ContractNoteOrder {
    * the sum of these by a few paise, and STT by up to a rupee under per-contract-note rounding.
    */
   readonly charges: Charges;
-}
-
-/** One DP debit: a security sold from the demat account that day. */
-export interface DpDebit {
-  readonly security: string;
-  readonly charge: Decimal;
-  readonly gst: Decimal;
-  readonly total: Decimal;
-}
-
-/** DP charges of the day. They hit the ledger, not the contract note itself (COSTS.md §1.8). */
-export interface DpCharges {
-  readonly debits: readonly DpDebit[];
-  readonly charge: Decimal;
-  readonly gst: Decimal;
-  readonly total: Decimal;
 }
 
 /** A day's contract note of one client. */
@@ -246,30 +230,5 @@ export function contractNote(
     buyValue,
     sellValue,
     netObligation: sellValue.minus(buyValue).minus(noteCharges.total).minus(dp.total),
-  });
-}
-
-const HUNDRED = new Money(100);
-
-function dpCharges(
-  securities: readonly string[],
-  plan: BrokerPlan,
-  tradeDate: string,
-  policy: RoundingPolicy,
-): DpCharges {
-  if (securities.length === 0) {
-    return Object.freeze({ debits: Object.freeze([]), charge: ZERO, gst: ZERO, total: ZERO });
-  }
-  const charge = plan.dpChargeOn(tradeDate);
-  const gstRate = new Money(gstInForce(tradeDate).percent).dividedBy(HUNDRED);
-  const gst = roundTo(charge.times(gstRate), policy.lines);
-  const total = charge.plus(gst);
-  const debits = securities.map((security) => Object.freeze({ security, charge, gst, total }));
-  const n = securities.length;
-  return Object.freeze({
-    debits: Object.freeze(debits),
-    charge: charge.times(n),
-    gst: gst.times(n),
-    total: total.times(n),
   });
 }

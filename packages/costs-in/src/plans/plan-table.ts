@@ -5,7 +5,14 @@ import { MIS_SEGMENTS } from './types.js';
 
 const rupees = (d: Decimal): string => `₹${d.toFixed()}`;
 
-/** `min(₹20, 0.03%)`, `₹20`, `min(₹20, 0.1%), at least ₹2`. */
+/**
+ * A brokerage rule as brokers write it.
+ *
+ * @example
+ * ```ts
+ * formatRule(zerodha().brokerageRule('equity-intraday', '2026-06-15')); // 'min(₹20, 0.03%)'
+ * ```
+ */
 export function formatRule(rule: BrokerageRule): string {
   if (rule.kind === 'flat') return rupees(rule.amount);
   const pct = `${rule.percent.toFixed()}%`;

@@ -8,3 +8,4 @@ export {
   type RoundingPolicy,
   type LevyRounding,
 } from './rounding-policy.js';
+export type { RoundingUnit } from '../money/index.js';

@@ -77,7 +77,14 @@ export function rateInForce(
   });
 }
 
-/** The GST row in force on a trade date. */
+/**
+ * The GST row in force on a trade date.
+ *
+ * @example
+ * ```ts
+ * gstInForce('2022-07-18').basis; // ['exchangeTxn', 'sebi']
+ * ```
+ */
 export function gstInForce(date: IsoDate): GstRow {
   for (const row of GST_SCHEDULE) if (inRange(row, date)) return row;
   throw new RateNotScheduledError({
