@@ -175,8 +175,14 @@ export function createStrategyGraph<P>(
     },
     complete() {
       if (state !== 'open') return;
-      market.complete();
-      input.complete();
+      if (pushing) throw reentrantPush(name);
+      pushing = true;
+      try {
+        market.complete();
+        input.complete();
+      } finally {
+        pushing = false;
+      }
       if (failure !== undefined) throw failure;
       state = 'completed';
       subscription.unsubscribe();
@@ -191,7 +197,7 @@ export function createStrategyGraph<P>(
 function reentrantPush(strategy: string): PravahError {
   return new PravahError(
     'GRAPH_REENTRANT',
-    `push() was called on the graph of strategy "${strategy}" while it was handling an event: ` +
-      'queue the event and push it after the current push returns.',
+    `push() or complete() was called on the graph of strategy "${strategy}" while it was ` +
+      'handling an event: queue the call and make it after the current one returns.',
   );
 }

@@ -1,4 +1,4 @@
-import { finalize, last, map, tap, throwError } from 'rxjs';
+import { Subject, finalize, lastValueFrom, of, last, map, tap, throwError } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PravahError } from '../../src/errors/index.js';
@@ -7,6 +7,7 @@ import {
   StageError,
   createStrategyGraph,
   defineStrategy,
+  strategyGraph,
   staticContext,
   type GraphContext,
   type GraphSink,
@@ -263,6 +264,39 @@ function captureError(action: () => unknown): unknown {
   throw new Error('expected an error');
 }
 
+describe('strategyGraph operator', () => {
+  it('tears the graph down when the subscriber unsubscribes', () => {
+    let tornDown = false;
+    const watched: Signal<TestParams> = (ctx) => (source) =>
+      momentumSignal(ctx)(source).pipe(finalize(() => (tornDown = true)));
+    const source = new Subject<MarketEvent>();
+    const outputs: unknown[] = [];
+    const subscription = source
+      .pipe(strategyGraph({ ...momentum, signal: watched }, context()))
+      .subscribe((o) => outputs.push(o));
+    source.next(bar(0, 100));
+    source.next(bar(60_000, 101));
+    expect(outputs.map((o) => (o as { kind: string }).kind)).toEqual([
+      'signal',
+      'target',
+      'intent',
+    ]);
+    expect(source.observed).toBe(true);
+    subscription.unsubscribe();
+    expect(tornDown).toBe(true);
+    expect(source.observed).toBe(false);
+  });
+
+  it('errors the output when the graph cannot be built', async () => {
+    const broken = { ...momentum, sizer: () => () => throwError(() => new Error('no sizer')) };
+    await expect(
+      lastValueFrom(of(bar(0, 1)).pipe(strategyGraph(broken, context()))),
+    ).rejects.toMatchObject({
+      stage: 'sizer',
+    });
+  });
+});
+
 describe('createStrategyGraph failures', () => {
   const boom = new Error('boom');
   const throwing = <T>(when: (value: T) => boolean) =>
@@ -399,5 +433,31 @@ describe('createStrategyGraph failures', () => {
     const cause = (error as StageError).cause;
     expect(cause).toBeInstanceOf(PravahError);
     expect(cause).toMatchObject({ code: 'GRAPH_REENTRANT' });
+  });
+
+  it('refuses a complete() made from inside the sink while it flushes', () => {
+    const flushOnComplete: Signal<TestParams> = () => (source) =>
+      source.pipe(
+        last(),
+        map((event): SignalEvent => ({
+          kind: 'signal',
+          instrument: event.instrument,
+          time: event.time,
+          direction: 'long',
+          confidence: 1,
+          price: 1,
+          reason: 'flush',
+        })),
+      );
+    const graph: StrategyGraph<TestParams> = createStrategyGraph(
+      { ...momentum, signal: flushOnComplete },
+      context(),
+      {
+        intent: () => graph.complete(),
+      },
+    );
+    graph.push(bar(0, 1));
+    const error = captureError(() => graph.complete());
+    expect(error).toMatchObject({ stage: 'sink', cause: { code: 'GRAPH_REENTRANT' } });
   });
 });
