@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseWith } from '../errors/parse.js';
 import type { ExecutionModel } from '../graph/stages.js';
 import type { StrategyContext } from '../graph/strategy-context.js';
-import type { Side } from '../model/exchange.js';
+import type { Product, Side } from '../model/exchange.js';
 import type { Instrument } from '../model/instrument.js';
 import type { OrderIntent } from '../model/order-intent.js';
 import type { TargetPosition } from '../model/target-position.js';
@@ -87,6 +87,7 @@ function emitLegs(
   instrument: Instrument,
   positionSide: Side,
   quantity: number,
+  product: Product,
   parentId: string | undefined,
   config: BracketConfig,
   ids: IntentIds,
@@ -125,7 +126,7 @@ function emitLegs(
   const common = {
     side: exitSide,
     quantity,
-    product: target.product,
+    product,
     validity: config.validity,
     reduceOnly: true,
     ocoGroup,
@@ -213,6 +214,7 @@ export function bracketExecution(options: BracketExecutionOptions = {}): Executi
             instrument,
             held > 0 ? 'BUY' : 'SELL',
             remaining,
+            ctx.portfolio.position(target.instrument)?.product ?? target.product,
             undefined,
             config,
             ids,
@@ -226,6 +228,7 @@ export function bracketExecution(options: BracketExecutionOptions = {}): Executi
             instrument,
             opening.side,
             plan.openQuantity,
+            target.product,
             opening.id,
             config,
             ids,

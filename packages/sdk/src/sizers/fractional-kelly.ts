@@ -1,8 +1,9 @@
-import { defer } from 'rxjs';
 import { z } from 'zod';
 import { parseWith } from '../errors/parse.js';
 import type { RiskSizer } from '../graph/stages.js';
-import { mapDefined } from './map-defined.js';
+import { perSubscription } from '../execution/per-subscription.js';
+import type { SignalEvent } from '../model/signal-event.js';
+import type { TargetPosition } from '../model/target-position.js';
 import { kellyFraction, SignalOutcomes } from './signal-outcomes.js';
 import { sizeSignal } from './size-signal.js';
 import { sizerOptionsShape, sizingLimits, type SizerOptions } from './sizer-options.js';
@@ -58,54 +59,53 @@ export function fractionalKelly(options: FractionalKellyOptions = {}): RiskSizer
   const parsed = parseWith(FractionalKellyOptionsSchema, options, 'fractionalKelly options');
   const limits = sizingLimits(parsed);
   const minOutcomes = parsed.minOutcomes ?? Math.min(10, parsed.lookback);
-  return (ctx) => (source) =>
+  return (ctx) =>
     // One outcome window per subscription: no state is shared between runs.
-    defer(() => {
+    perSubscription<SignalEvent, TargetPosition>(() => {
       const outcomes = new SignalOutcomes(parsed.lookback);
-      return source.pipe(
-        mapDefined((signal) => {
-          outcomes.observe(signal);
-          if (signal.direction === 'flat')
-            return sizeSignal(ctx, signal, 0, limits, 'fractionalKelly', 'flat');
-          const stats = outcomes.stats();
-          if (stats.count < minOutcomes) {
-            ctx.logger.debug('fractionalKelly: warming up, standing aside', {
-              instrument: signal.instrument,
-              outcomes: stats.count,
-              minOutcomes,
-            });
-            return sizeSignal(
-              ctx,
-              signal,
-              0,
-              limits,
-              'fractionalKelly',
-              `warm-up ${stats.count}/${minOutcomes} outcomes`,
-            );
-          }
-          const equity = ctx.portfolio.equity();
-          if (!Number.isFinite(equity)) {
-            throw new SizingError(
-              'fractionalKelly',
-              'portfolio.equity',
-              equity,
-              'the runtime must report finite equity',
-            );
-          }
-          const kelly = kellyFraction(stats);
-          const share = Math.min(parsed.fraction * kelly, parsed.maxFraction);
-          const note =
-            `kelly ${kelly.toFixed(4)} × ${parsed.fraction} (W ${stats.winRate.toFixed(3)}, ` +
-            `R ${(stats.averageLoss === 0 ? Infinity : stats.averageWin / stats.averageLoss).toFixed(3)}, n ${stats.count})`;
+      const size = (signal: SignalEvent): TargetPosition => {
+        outcomes.observe(signal);
+        if (signal.direction === 'flat')
+          return sizeSignal(ctx, signal, 0, limits, 'fractionalKelly', 'flat');
+        const stats = outcomes.stats();
+        if (stats.count < minOutcomes) {
+          ctx.logger.debug('fractionalKelly: warming up, standing aside', {
+            instrument: signal.instrument,
+            outcomes: stats.count,
+            minOutcomes,
+          });
           return sizeSignal(
             ctx,
             signal,
-            (equity * share) / signal.price,
+            0,
             limits,
             'fractionalKelly',
-            note,
+            `warm-up ${stats.count}/${minOutcomes} outcomes`,
           );
-        }),
-      );
+        }
+        const equity = ctx.portfolio.equity();
+        if (!Number.isFinite(equity)) {
+          throw new SizingError(
+            'fractionalKelly',
+            'portfolio.equity',
+            equity,
+            'the runtime must report finite equity',
+          );
+        }
+        const kelly = kellyFraction(stats);
+        const share = Math.min(parsed.fraction * kelly, parsed.maxFraction);
+        const note =
+          `kelly ${kelly.toFixed(4)} × ${parsed.fraction} (W ${stats.winRate.toFixed(3)}, ` +
+          `R ${(stats.averageLoss === 0 ? Infinity : stats.averageWin / stats.averageLoss).toFixed(3)}, n ${stats.count})`;
+        return sizeSignal(
+          ctx,
+          signal,
+          (equity * share) / signal.price,
+          limits,
+          'fractionalKelly',
+          note,
+        );
+      };
+      return (signal, emit) => emit(size(signal));
     });
 }

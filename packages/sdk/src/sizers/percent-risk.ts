@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { parseWith } from '../errors/parse.js';
 import type { RiskSizer } from '../graph/stages.js';
-import { mapDefined } from './map-defined.js';
+import { perSubscription } from '../execution/per-subscription.js';
+import type { SignalEvent } from '../model/signal-event.js';
+import type { TargetPosition } from '../model/target-position.js';
 import { sizeSignal } from './size-signal.js';
 import { sizerOptionsShape, sizingLimits, type SizerOptions } from './sizer-options.js';
 import { SizingError } from './sizing-error.js';
@@ -37,15 +39,17 @@ export function percentRisk(options: PercentRiskOptions = {}): RiskSizer {
   const limits = sizingLimits(parsed);
   const fraction = parsed.riskPercent / 100;
   return (ctx) =>
-    mapDefined((signal) => {
-      if (signal.direction === 'flat')
-        return sizeSignal(ctx, signal, 0, limits, 'percentRisk', 'flat');
+    perSubscription<SignalEvent, TargetPosition>(() => (signal, emit) => {
+      if (signal.direction === 'flat') {
+        emit(sizeSignal(ctx, signal, 0, limits, 'percentRisk', 'flat'));
+        return;
+      }
       if (signal.stop === undefined) {
         ctx.logger.warn('percentRisk: signal has no stop, no target emitted', {
           instrument: signal.instrument,
           time: signal.time,
         });
-        return undefined;
+        return;
       }
       if (!Number.isFinite(signal.stop)) {
         throw new SizingError(
@@ -65,7 +69,7 @@ export function percentRisk(options: PercentRiskOptions = {}): RiskSizer {
           price: signal.price,
           stop: signal.stop,
         });
-        return undefined;
+        return;
       }
       const equity = ctx.portfolio.equity();
       if (!Number.isFinite(equity)) {
@@ -78,6 +82,6 @@ export function percentRisk(options: PercentRiskOptions = {}): RiskSizer {
       }
       const budget = equity * fraction;
       const note = `risk ${parsed.riskPercent}% of equity to stop ${signal.stop}`;
-      return sizeSignal(ctx, signal, budget / perUnit, limits, 'percentRisk', note);
+      emit(sizeSignal(ctx, signal, budget / perUnit, limits, 'percentRisk', note));
     });
 }
