@@ -32,3 +32,33 @@ export {
   createNseStockMinutesParser,
   type NseStockMinutesOptions,
 } from './nse/nse-stock-minutes.js';
+export { detectFormat } from './detect-format.js';
+export {
+  parsePriceTicks,
+  createPriceTicksParser,
+  type PriceTicksOptions,
+} from './ticks/price-ticks.js';
+export {
+  parseDepthTicks,
+  createDepthTicksParser,
+  type DepthTicksOptions,
+  type DepthReading,
+} from './ticks/depth-ticks.js';
+export type { FoContract, FoSegment } from './bhavcopy/fo-contract.js';
+export {
+  parseNseFoContracts,
+  createNseFoContractsParser,
+  type NseFoContractsOptions,
+} from './bhavcopy/fo-contracts-parser.js';
+export type { EquityBhavcopyRow } from './bhavcopy/equity-bhavcopy-row.js';
+export {
+  parseNseEquityBhavcopy,
+  createNseEquityBhavcopyParser,
+  type NseEquityBhavcopyOptions,
+} from './bhavcopy/equity-bhavcopy-parser.js';
+export {
+  parseNseFoSummary,
+  createNseFoSummaryParser,
+  type FoSummaryRow,
+  type NseFoSummaryOptions,
+} from './bhavcopy/fo-summary-parser.js';
