@@ -33,9 +33,6 @@ describe('stock signals inside defineStrategy', () => {
     expectTypeOf(crossoverSignal({ fast: 'price', slow: 'price' })).toExtend<
       Signal<{ fast: number }>
     >();
-    expectTypeOf(multiTimeframe<{ fast: number }>)
-      .parameter(0)
-      .toHaveProperty('signal');
   });
 
   it('take their parameters from the context and give what the signal alone gives', () => {
