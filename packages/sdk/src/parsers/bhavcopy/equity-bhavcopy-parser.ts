@@ -28,7 +28,6 @@ const HEADER = [
   'DELIV_QTY',
   'DELIV_PER',
 ] as const;
-const PRICE_FIELDS = 7;
 
 /** NSE's full equity bhavcopy with delivery data (`sec_bhavdata_full_ddmmyyyy.csv`). */
 class NseEquityBhavcopyParser extends RecordParser<EquityBhavcopyRow> {

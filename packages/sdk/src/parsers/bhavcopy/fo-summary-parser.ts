@@ -67,7 +67,7 @@ class NseFoSummaryParser extends RecordParser<FoSummaryRow> {
     for (let i = 1; i < 5; i++) {
       const value = decimalText(fields[i]!);
       if (value === undefined || value < 0)
-        return this.bad(names[i - 1]!, 'not a non-negative number', fields[i]!);
+        return this.bad(names[i - 1]!, 'not a non-negative number', fields[i]);
       values.push(value);
     }
     const symbol = fields[0]!;
