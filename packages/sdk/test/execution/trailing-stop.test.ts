@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   OrderIntentSchema,
   parseIstNaive,
+  sliceAboveFreeze,
   trailingStop,
   ValidationError,
   type Bar,
@@ -13,6 +14,7 @@ import {
   Harness,
   marbles,
   MINUTE,
+  niftyFut,
   placed,
   reliance,
   T0,
@@ -141,6 +143,22 @@ describe('trailingStop', () => {
     // dropped again while the price fell through the level: placed just below the price
     h.book.orders = [];
     expect(h.market(at(2, 1505, 1506, 1504))).toMatchObject([{ triggerPrice: 1504.95 }]);
+  });
+
+  it('recognises its stop after slicing and replaces each slice on its own', () => {
+    const h = new Harness(sliceAboveFreeze(trailingStop({ trail: { points: 100 } })));
+    h.book.hold(niftyFut.id, 3000, 24000);
+    const first = h.market(bar(niftyFut.id, T0, 24000));
+    expect(first.map((i) => [i.id, i.quantity, i.triggerPrice])).toEqual([
+      ['trl-NFO:NIFTY26JANFUT-1.1', 1800, 23900],
+      ['trl-NFO:NIFTY26JANFUT-1.2', 1200, 23900],
+    ]);
+    expect(h.market(bar(niftyFut.id, T0 + MINUTE, 23990))).toEqual([]); // no new high: its slices stay
+    const moved = h.market(bar(niftyFut.id, T0 + 2 * MINUTE, 24100, { high: 24150 }));
+    expect(moved.map((i) => [i.id, i.cancelId, i.quantity, i.triggerPrice])).toEqual([
+      ['trl-NFO:NIFTY26JANFUT-2', 'trl-NFO:NIFTY26JANFUT-1.1', 1800, 24050],
+      ['trl-NFO:NIFTY26JANFUT-3', 'trl-NFO:NIFTY26JANFUT-1.2', 1200, 24050],
+    ]);
   });
 
   it('ignores targets (marbles): it only acts on market events', () => {
