@@ -38,6 +38,20 @@ export function brokerageOf(rule: BrokerageRule, value: Decimal): Decimal {
 const times = (value: Decimal, rate: Decimal): Decimal =>
   rate === ZERO ? ZERO : value.times(rate);
 
+// GST on a flat brokerage repeats endlessly (₹20 × 18%): the last one is remembered.
+let lastBrokerage: Decimal | undefined;
+let lastGstRate: Decimal | undefined;
+let lastBrokerageGst: Decimal = ZERO;
+
+function gstOnBrokerage(brokerage: Decimal, gstRate: Decimal): Decimal {
+  if (brokerage.isZero()) return ZERO;
+  if (brokerage === lastBrokerage && gstRate === lastGstRate) return lastBrokerageGst;
+  lastBrokerage = brokerage;
+  lastGstRate = gstRate;
+  lastBrokerageGst = brokerage.times(gstRate);
+  return lastBrokerageGst;
+}
+
 /**
  * Charges of one executed order of `value` rupees (premium for options), with the policy's
  * per-order levy rounding applied and nothing else rounded. GST is 18% of brokerage (+ auto
@@ -66,7 +80,7 @@ export function assessOrder(
   // GST = g × (brokerage + taxed lines) = g × brokerage + value × (g × taxed rates): exact, and
   // two multiplications instead of three additions and one.
   const gstPerValue = plan.gstOnIpft ? rates.gstPerValueWithIpft : rates.gstPerValue;
-  let gst = brokerage.isZero() ? ZERO : brokerage.times(rates.gst);
+  let gst = gstOnBrokerage(brokerage, rates.gst);
   if (gstPerValue !== ZERO) {
     const onLines = value.times(gstPerValue);
     gst = gst === ZERO ? onLines : gst.plus(onLines);

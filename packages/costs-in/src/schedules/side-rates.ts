@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { Money, ZERO } from '../money/index.js';
 import { gstInForce, paysOn, rateInForce } from './rate-in-force.js';
-import type { IsoDate, Segment, Venue } from './types.js';
+import type { GstRow, IsoDate, Segment, Venue } from './types.js';
 
 /**
  * Every statutory and exchange rate one side of a trade pays on a date, as fractions of value,
@@ -29,6 +29,18 @@ export interface SideRates {
 }
 
 const HUNDRED = new Money(100);
+
+/** One Decimal per GST row, shared by every resolution (so callers may compare by identity). */
+const GST_FRACTIONS = new WeakMap<GstRow, Decimal>();
+
+function gstFraction(row: GstRow): Decimal {
+  let fraction = GST_FRACTIONS.get(row);
+  if (fraction === undefined) {
+    fraction = new Money(row.percent).dividedBy(HUNDRED);
+    GST_FRACTIONS.set(row, fraction);
+  }
+  return fraction;
+}
 
 /**
  * Resolves the rates one side of a trade pays on a trade date. Throws a RateNotScheduledError
@@ -59,7 +71,7 @@ export function resolveSideRates(
   const stampDuty = pick('stampDuty');
   const gstRow = gstInForce(date);
   narrow(gstRow.from, gstRow.to);
-  const gst = new Money(gstRow.percent).dividedBy(HUNDRED);
+  const gst = gstFraction(gstRow);
   const gstOnExchangeTxn = gstRow.basis.includes('exchangeTxn');
   const gstOnSebi = gstRow.basis.includes('sebi');
   let taxed: Decimal = ZERO;
