@@ -11,7 +11,6 @@ import {
   MIS_BROKERS,
   type CalendarData,
   type Holiday,
-  type LotSizeStep,
   type MisBroker,
   type ValidatedCalendarData,
 } from './calendar-data.js';
@@ -29,6 +28,8 @@ import {
 } from './compiled-data.js';
 import type { Expiry, ExpiryKind } from './expiry.js';
 import { computeExpiries } from './expiry-schedule.js';
+import { latestStep, lotSizeOf, tickSizeOf } from './contract-lookups.js';
+import { squareOffTime } from './mis-square-off.js';
 import { MARKET_SEGMENTS, segmentOf, type MarketSegment, type SegmentInput } from './segment.js';
 import { regularSession, ruleFor, specialSession } from './session-builder.js';
 import type { TickSizeQuery } from './tick-size-query.js';
@@ -383,28 +384,9 @@ export class Calendar {
     const session = this.session(date, seg);
     if (session === undefined) throw new CalendarInputError('date', date, `a ${seg} trading day`);
     const day = dayNumberOf(date);
-    const regularClose =
-      epochOfIstDayStart(day) +
-      istTimeOfDayMs(ruleFor(this.#compiled.segments[seg].sessionRules, day, seg).close);
-    const noTime = (): CalendarDataMissingError =>
-      new CalendarDataMissingError(
-        'date',
-        session.date,
-        `${broker} publishes no MIS cut-off for the ${session.name ?? seg} session`,
-      );
-    if (session.kind === 'muhurat') throw noTime();
-    const rule = entry.rule;
-    if (rule.type === 'fixed') {
-      const at = epochOfIstDayStart(day) + istTimeOfDayMs(rule.time);
-      if (session.close !== regularClose || at <= session.open || at >= session.close)
-        throw noTime();
-      return at;
-    }
-    if (rule.type === 'before-close') return session.close - rule.minutes * 60_000;
-    const closeText = isoCloseText(session.close - epochOfIstDayStart(day));
-    const minutes = rule.minutesByClose[closeText];
-    if (minutes === undefined) throw noTime();
-    return session.close - minutes * 60_000;
+    const dayStart = epochOfIstDayStart(day);
+    const rule = ruleFor(this.#compiled.segments[seg].sessionRules, day, seg);
+    return squareOffTime(entry, session, dayStart, dayStart + istTimeOfDayMs(rule.close));
   }
 
   /**
@@ -422,41 +404,12 @@ export class Calendar {
    * ```
    */
   lotSize(underlying: string, date: DateInput, options: { listedOn?: DateInput } = {}): number {
-    const steps = this.#compiled.lotSizes.get(underlying);
-    if (steps === undefined)
-      throw new UnknownUnderlyingError(
-        underlying,
-        [...this.#compiled.lotSizes.keys()],
-        'lot sizes',
-      );
     const tradeDate = isoDateOfDayNumber(dayNumberOf(date));
     const listedOn =
       options.listedOn === undefined
         ? tradeDate
         : isoDateOfDayNumber(dayNumberOf(options.listedOn, 'listedOn'));
-    if (listedOn > tradeDate)
-      throw new CalendarInputError(
-        'listedOn',
-        options.listedOn,
-        `a date on or before ${tradeDate}`,
-      );
-    let found: LotSizeStep | undefined;
-    for (const s of steps) {
-      const applies =
-        s.from <= listedOn ||
-        (s.existingContractsFrom !== undefined && s.existingContractsFrom <= tradeDate);
-      if (applies) found = s;
-    }
-    if (found === undefined) {
-      throw new CalendarRangeError(
-        underlying,
-        listedOn,
-        `${steps[0]?.from ?? '?'}..`,
-        'lot sizes',
-        'Add the older data to the calendar.',
-      );
-    }
-    return found.lotSize;
+    return lotSizeOf(this.#compiled.lotSizes, underlying, tradeDate, listedOn);
   }
 
   /**
@@ -468,7 +421,8 @@ export class Calendar {
    * ```
    */
   freezeQuantity(underlying: string, date: DateInput): number {
-    return this.#step_lookup(this.#compiled.freezeQuantities, underlying, date, 'freeze quantities')
+    const iso = isoDateOfDayNumber(dayNumberOf(date));
+    return latestStep(this.#compiled.freezeQuantities, underlying, iso, 'freeze quantities')
       .quantity;
   }
 
@@ -484,47 +438,7 @@ export class Calendar {
    * ```
    */
   tickSize(query: TickSizeQuery): number {
-    const { exchange, type, referencePrice, underlyingKind } = query;
-    if (
-      typeof referencePrice !== 'number' ||
-      !Number.isFinite(referencePrice) ||
-      referencePrice <= 0
-    ) {
-      throw new CalendarInputError('referencePrice', referencePrice, 'a positive finite price');
-    }
-    const day = dayNumberOf(query.date);
-    const isDerivative = type !== 'EQ' && type !== 'IDX';
-    if (isDerivative && underlyingKind === undefined) {
-      throw new CalendarInputError(
-        'underlyingKind',
-        underlyingKind,
-        "'index' or 'stock' for derivatives",
-      );
-    }
-    const rule = this.#compiled.tickSizes.find((r) => {
-      const [from, to] = windowOf(r.from, r.to);
-      return (
-        r.exchanges.includes(exchange) &&
-        r.types.includes(type) &&
-        (r.underlyingKind === undefined || r.underlyingKind === underlyingKind) &&
-        day >= from &&
-        day <= to
-      );
-    });
-    if (rule === undefined) {
-      throw new CalendarDataMissingError(
-        'exchange',
-        `${exchange} ${type}${underlyingKind ? ` (${underlyingKind})` : ''} on ${isoDateOfDayNumber(day)}`,
-        'No confirmed tick-size rule; read the tick size from the contract master',
-      );
-    }
-    for (const slab of rule.slabs)
-      if (slab.below === undefined || referencePrice < slab.below) return slab.tick;
-    throw new CalendarDataMissingError(
-      'referencePrice',
-      referencePrice,
-      'No tick-size slab covers this price',
-    );
+    return tickSizeOf(this.#compiled.tickSizes, query, dayNumberOf(query.date));
   }
 
   /**
@@ -605,34 +519,4 @@ export class Calendar {
       `No ${seg} trading day within ${MAX_SEARCH_DAYS} days`,
     );
   }
-
-  #step_lookup<T extends { from: string }>(
-    table: ReadonlyMap<string, readonly T[]>,
-    underlying: string,
-    date: DateInput,
-    what: string,
-  ): T {
-    const steps = table.get(underlying);
-    if (steps === undefined) throw new UnknownUnderlyingError(underlying, [...table.keys()], what);
-    const iso = isoDateOfDayNumber(dayNumberOf(date));
-    let found: T | undefined;
-    for (const s of steps) if (s.from <= iso) found = s;
-    if (found === undefined) {
-      throw new CalendarRangeError(
-        underlying,
-        iso,
-        `${steps[0]?.from ?? '?'}..`,
-        what,
-        'Add the older data to the calendar.',
-      );
-    }
-    return found;
-  }
-}
-
-function isoCloseText(msOfDay: number): string {
-  const minutes = Math.round(msOfDay / 60_000);
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
-  return `${hh}:${mm}`;
 }
