@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  SessionVwap,
   SignalValueError,
+  crossoverSignal,
   thresholdSignal,
   type Indicator,
   type MarketEvent,
+  type Series,
 } from '../../src/index.js';
+import { stockMinuteBars2016 } from './_data.js';
 import { formatNumber } from '../../src/signals/internal/opinion.js';
 import { INFY, T0, bar, runSync, tick } from './_helpers.js';
 
@@ -56,6 +60,23 @@ describe('price sources', () => {
       tick(INFY, T0 + 5, 99),
     ]);
     expect(seen).toEqual([{ open: 99, high: 99, low: 99, close: 99, time: T0 + 5 }]);
+    runSync(thresholdSignal({ indicator: { ohlcv: () => recorder }, lower: 0, upper: 1 }), [
+      { ...tick(INFY, T0 + 6, 98), quantity: 25 },
+    ]);
+    expect(seen[1]).toEqual({ open: 98, high: 98, low: 98, close: 98, time: T0 + 6, volume: 25 });
+  });
+
+  it('take bar indicators with their own input type, e.g. price against the session VWAP', () => {
+    const vwap: Series = { ohlcv: () => new SessionVwap() };
+    const bars = stockMinuteBars2016('HDFCBANK');
+    const out = runSync(crossoverSignal({ fast: 'price', slow: vwap, allowShort: true }), bars);
+    expect(out.length).toBeGreaterThan(18);
+    const reference = new SessionVwap();
+    const vwapByClose = new Map(bars.map((b) => [b.time + 60_000, reference.update(b)!]));
+    for (const s of out) {
+      const level = vwapByClose.get(s.time)!;
+      expect(s.direction === 'long' ? s.price > level : s.price < level).toBe(true);
+    }
   });
 });
 

@@ -66,20 +66,18 @@ class OhlcvIndicatorSeries implements SeriesReader {
   ) {}
 
   update(event: MarketEvent): number | undefined {
-    // A bar is an OhlcvInput as is; a tick becomes a one-price bar (indicators may keep the
-    // input, so it is a fresh object rather than a reused scratch).
+    // A bar is an OhlcvInput as is; a tick becomes a one-price bar whose volume is the trade's
+    // quantity when known (indicators may keep the input, so it is a fresh object).
     const input: OhlcvInput =
-      event.kind === 'bar'
-        ? event
-        : {
-            open: event.price,
-            high: event.price,
-            low: event.price,
-            close: event.price,
-            time: event.time,
-          };
+      event.kind === 'bar' ? event : tickAsBar(event.price, event.time, event.quantity);
     return checked(this.indicator.update(input), this.label, event);
   }
+}
+
+function tickAsBar(price: number, time: number, quantity: number | undefined): OhlcvInput {
+  return quantity === undefined
+    ? { open: price, high: price, low: price, close: price, time }
+    : { open: price, high: price, low: price, close: price, time, volume: quantity };
 }
 
 function requireIndicator<T>(made: T, label: SeriesLabel): T {
