@@ -1,11 +1,14 @@
 export { smaCrossover } from './strategies/sma-crossover.js';
 export { pairsTrading } from './strategies/pairs-trading.js';
+export { vwapMeanReversion } from './strategies/vwap-mean-reversion.js';
 import { smaCrossover } from './strategies/sma-crossover.js';
 import { pairsTrading } from './strategies/pairs-trading.js';
+import { vwapMeanReversion } from './strategies/vwap-mean-reversion.js';
 import type { Strategy } from '@pravah/sdk';
 export const exampleStrategies: Readonly<Record<string, Strategy>> = {
   'sma-crossover': smaCrossover,
   'pairs-trading': pairsTrading,
+  'vwap-mean-reversion': vwapMeanReversion,
 };
 export * from './statistics/index.js';
 export { StrategyDataError } from './signals/strategy-data-error.js';

@@ -6,9 +6,8 @@ import {
   type InstrumentId,
   type Product,
   type RiskSizer,
-  type StrategyContext,
 } from '@pravah/sdk';
-import { budgetTarget } from './budget-target.js';
+import { budgetTarget, pendingEntrySpend } from './budget-target.js';
 import { positionalProduct } from './positional-product.js';
 
 /** Options of {@link allInByCash}. */
@@ -54,25 +53,9 @@ export function allInByCash(options: AllInByCashOptions = {}): RiskSizer {
       const cash =
         ctx.portfolio.cash() +
         Math.abs(held) * signal.price -
-        pendingEntrySpend(ctx, signal.instrument, signalPrices);
+        pendingEntrySpend(ctx, signal.instrument, signalPrices, 'BUY');
       const product = parsed.product ?? positionalProduct(ctx.instruments.get(signal.instrument));
       return budgetTarget(ctx, signal, cash, product, 'allInByCash', note, parsed.quantity);
     });
   };
-}
-
-/** Rupees that open BUY entry orders in instruments other than `instrument` will still spend. */
-function pendingEntrySpend(
-  ctx: StrategyContext,
-  instrument: InstrumentId,
-  signalPrices: ReadonlyMap<InstrumentId, number>,
-): number {
-  let spend = 0;
-  for (const order of ctx.portfolio.openOrders()) {
-    const intent = order.intent;
-    if (intent.instrument === instrument || intent.reduceOnly || intent.side !== 'BUY') continue;
-    const price = intent.price ?? intent.triggerPrice ?? signalPrices.get(intent.instrument) ?? 0;
-    spend += (intent.quantity - order.filledQuantity) * price;
-  }
-  return spend;
 }

@@ -1,6 +1,8 @@
 import {
   SizingError,
+  type InstrumentId,
   type Product,
+  type Side,
   type SignalEvent,
   type StrategyContext,
   type TargetPosition,
@@ -80,4 +82,27 @@ export function budgetTarget(
   }
   const quantity = units === 0 ? 0 : signal.direction === 'short' ? -units : units;
   return { ...base, quantity, reason: `${signal.reason}; ${sizer}: ${note}` };
+}
+
+/**
+ * Rupees that open entry (not reduce-only) orders in instruments other than `instrument` will
+ * still commit: BUY orders only, or both sides when `side` is `'both'` (a short sale uses
+ * margin too). Each is valued at its limit or trigger price, else at the price of the signal
+ * that sized it (`signalPrices`), else 0.
+ */
+export function pendingEntrySpend(
+  ctx: StrategyContext,
+  instrument: InstrumentId,
+  signalPrices: ReadonlyMap<InstrumentId, number>,
+  side: Side | 'both',
+): number {
+  let spend = 0;
+  for (const order of ctx.portfolio.openOrders()) {
+    const intent = order.intent;
+    if (intent.instrument === instrument || intent.reduceOnly) continue;
+    if (side !== 'both' && intent.side !== side) continue;
+    const price = intent.price ?? intent.triggerPrice ?? signalPrices.get(intent.instrument) ?? 0;
+    spend += (intent.quantity - order.filledQuantity) * price;
+  }
+  return spend;
 }

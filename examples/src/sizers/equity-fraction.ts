@@ -1,7 +1,13 @@
 import { map } from 'rxjs';
 import { z } from 'zod';
-import { ProductSchema, parseWith, type Product, type RiskSizer } from '@pravah/sdk';
-import { budgetTarget } from './budget-target.js';
+import {
+  ProductSchema,
+  parseWith,
+  type InstrumentId,
+  type Product,
+  type RiskSizer,
+} from '@pravah/sdk';
+import { budgetTarget, pendingEntrySpend } from './budget-target.js';
 import { positionalProduct } from './positional-product.js';
 
 /** Options of {@link equityFraction}. */
@@ -20,7 +26,7 @@ const OptionsSchema = z.strictObject({
 /**
  * Sizes each position to a share of equity: `fraction × equity / price` units, rounded down to
  * whole lots, and never more than the equity left after the other instruments' positions
- * (valued at their last prices). With `fraction` 0.1 up to ten positions are held side by side.
+ * (valued at their last prices) and their open entry orders. With `fraction` 0.1 up to ten positions are held side by side.
  * `flat` gives 0; `short` the negative size, or 0 for CNC.
  *
  * @example
@@ -32,10 +38,12 @@ const OptionsSchema = z.strictObject({
 export function equityFraction(options: EquityFractionOptions): RiskSizer {
   const parsed = parseWith(OptionsSchema, options, 'equityFraction options');
   const note = `${parsed.fraction * 100}% of equity`;
-  return (ctx) =>
-    map((signal) => {
+  return (ctx) => {
+    const signalPrices = new Map<InstrumentId, number>();
+    return map((signal) => {
+      signalPrices.set(signal.instrument, signal.price);
       const equity = ctx.portfolio.equity();
-      let elsewhere = 0;
+      let elsewhere = pendingEntrySpend(ctx, signal.instrument, signalPrices, 'both');
       for (const position of ctx.portfolio.positions()) {
         if (position.instrument !== signal.instrument) {
           elsewhere += Math.abs(position.quantity) * position.lastPrice;
@@ -45,4 +53,5 @@ export function equityFraction(options: EquityFractionOptions): RiskSizer {
       const product = parsed.product ?? positionalProduct(ctx.instruments.get(signal.instrument));
       return budgetTarget(ctx, signal, budget, product, 'equityFraction', note);
     });
+  };
 }
