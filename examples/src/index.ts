@@ -1,6 +1,8 @@
 export { smaCrossover } from './strategies/sma-crossover.js';
 export { pairsTrading } from './strategies/pairs-trading.js';
 export { vwapMeanReversion } from './strategies/vwap-mean-reversion.js';
+export { momentumBreakout } from './strategies/momentum-breakout.js';
+import { momentumBreakout } from './strategies/momentum-breakout.js';
 import { smaCrossover } from './strategies/sma-crossover.js';
 import { pairsTrading } from './strategies/pairs-trading.js';
 import { vwapMeanReversion } from './strategies/vwap-mean-reversion.js';
@@ -9,6 +11,7 @@ export const exampleStrategies: Readonly<Record<string, Strategy>> = {
   'sma-crossover': smaCrossover,
   'pairs-trading': pairsTrading,
   'vwap-mean-reversion': vwapMeanReversion,
+  'momentum-breakout': momentumBreakout,
 };
 export * from './statistics/index.js';
 export { StrategyDataError } from './signals/strategy-data-error.js';

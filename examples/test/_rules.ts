@@ -41,3 +41,72 @@ export function vwapAndVolume(
     averageVolume: before.reduce((s, b) => s + b.volume, 0) / before.length,
   };
 }
+
+/** Plain Wilder ATR(period) after every bar of one instrument (undefined while warming up). */
+export function wilderAtr(bars: readonly Bar[], period: number): (number | undefined)[] {
+  const out: (number | undefined)[] = [];
+  let average = 0;
+  for (let i = 0; i < bars.length; i++) {
+    const b = bars[i]!;
+    const previous = bars[i - 1];
+    const tr =
+      previous === undefined
+        ? b.high - b.low
+        : Math.max(
+            b.high - b.low,
+            Math.abs(b.high - previous.close),
+            Math.abs(b.low - previous.close),
+          );
+    if (i < period) {
+      average += tr;
+      if (i === period - 1) average /= period;
+      out.push(i === period - 1 ? average : undefined);
+    } else {
+      average = (average * (period - 1) + tr) / period;
+      out.push(average);
+    }
+  }
+  return out;
+}
+
+/** IST date `YYYY-MM-DD` of epoch ms. */
+export const istDay = (time: number): string =>
+  new Date(time + IST_OFFSET_MS).toISOString().slice(0, 10);
+
+/** IST `HH:MM` of epoch ms. */
+export const istHhmm = (time: number): string =>
+  new Date(time + IST_OFFSET_MS).toISOString().slice(11, 16);
+
+/** One session's opening range of one instrument and the ATR at its end. */
+export interface OpeningRange {
+  readonly high: number;
+  readonly low: number;
+  readonly atr: number | undefined;
+}
+
+/** Opening ranges (first `minutes` from 09:15) per `instrument|date`, with Wilder ATR(14) as of the range's last bar. */
+export function openingRanges(bars: readonly Bar[], minutes: number): Map<string, OpeningRange> {
+  const ranges = new Map<string, OpeningRange>();
+  const byInstrument = new Map<string, Bar[]>();
+  for (const bar of bars) {
+    let list = byInstrument.get(bar.instrument);
+    if (list === undefined) byInstrument.set(bar.instrument, (list = []));
+    list.push(bar);
+  }
+  const end = `${String(Math.floor((555 + minutes) / 60)).padStart(2, '0')}:${String((555 + minutes) % 60).padStart(2, '0')}`;
+  for (const [instrument, list] of byInstrument) {
+    const atr = wilderAtr(list, 14);
+    list.forEach((bar, i) => {
+      const clock = istHhmm(bar.time);
+      if (clock >= end) return;
+      const key = `${instrument}|${istDay(bar.time)}`;
+      const range = ranges.get(key);
+      ranges.set(key, {
+        high: Math.max(range?.high ?? -Infinity, bar.high),
+        low: Math.min(range?.low ?? Infinity, bar.low),
+        atr: atr[i],
+      });
+    });
+  }
+  return ranges;
+}
