@@ -2,6 +2,8 @@ export { smaCrossover } from './strategies/sma-crossover.js';
 export { pairsTrading } from './strategies/pairs-trading.js';
 export { vwapMeanReversion } from './strategies/vwap-mean-reversion.js';
 export { momentumBreakout } from './strategies/momentum-breakout.js';
+export { multiIndicatorVote } from './strategies/multi-indicator-vote.js';
+import { multiIndicatorVote } from './strategies/multi-indicator-vote.js';
 import { momentumBreakout } from './strategies/momentum-breakout.js';
 import { smaCrossover } from './strategies/sma-crossover.js';
 import { pairsTrading } from './strategies/pairs-trading.js';
@@ -12,6 +14,7 @@ export const exampleStrategies: Readonly<Record<string, Strategy>> = {
   'pairs-trading': pairsTrading,
   'vwap-mean-reversion': vwapMeanReversion,
   'momentum-breakout': momentumBreakout,
+  'multi-indicator-vote': multiIndicatorVote,
 };
 export * from './statistics/index.js';
 export { StrategyDataError } from './signals/strategy-data-error.js';
