@@ -57,6 +57,7 @@ export function aggregate(
   for (const extra of extraStt) {
     const s = segment(extra.exchange);
     s.stt = s.stt.plus(extra.amount);
+    if (s.total !== undefined) s.total = s.total.plus(extra.amount);
   }
   const totals = zeroAmounts();
   const sttBySegment: SegmentStt[] = [];

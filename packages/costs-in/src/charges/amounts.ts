@@ -15,6 +15,11 @@ export interface Amounts {
   sebi: Decimal;
   stampDuty: Decimal;
   gst: Decimal;
+  /**
+   * The exact sum of the seven amounts when it is known without adding them up (a single
+   * order's assessment computes it in two operations); undefined when it must be summed.
+   */
+  total: Decimal | undefined;
 }
 
 /** Fresh zero amounts. */
@@ -27,6 +32,7 @@ export function zeroAmounts(): Amounts {
     sebi: ZERO,
     stampDuty: ZERO,
     gst: ZERO,
+    total: ZERO,
   };
 }
 
@@ -39,10 +45,17 @@ export function addInto(a: Amounts, b: Amounts): void {
   if (b.sebi !== ZERO) a.sebi = a.sebi.plus(b.sebi);
   if (b.stampDuty !== ZERO) a.stampDuty = a.stampDuty.plus(b.stampDuty);
   if (b.gst !== ZERO) a.gst = a.gst.plus(b.gst);
+  a.total = a.total === undefined || b.total === undefined ? undefined : plus(a.total, b.total);
 }
 
-/** Sum of the seven components (zeros skipped). */
+/** a + b, skipping the shared ZERO. */
+export function plus(a: Decimal, b: Decimal): Decimal {
+  return a === ZERO ? b : b === ZERO ? a : a.plus(b);
+}
+
+/** Sum of the seven components: the known total, or the components added (zeros skipped). */
 export function sumOf(a: Amounts): Decimal {
+  if (a.total !== undefined) return a.total;
   let sum = a.brokerage;
   if (a.stt !== ZERO) sum = sum.plus(a.stt);
   if (a.exchangeTxn !== ZERO) sum = sum.plus(a.exchangeTxn);

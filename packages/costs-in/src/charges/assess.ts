@@ -4,7 +4,8 @@ import type { Classification } from '../orders/classify.js';
 import type { BrokerPlan, BrokerageRule } from '../plans/index.js';
 import type { RoundingPolicy } from '../rounding/index.js';
 import { sideRatesOn } from '../schedules/side-rates-cache.js';
-import type { Amounts } from './amounts.js';
+import { linearRate } from '../schedules/side-rates.js';
+import { plus, type Amounts } from './amounts.js';
 
 /** What an order's charges depend on besides its value. */
 export interface OrderTerms {
@@ -38,18 +39,19 @@ export function brokerageOf(rule: BrokerageRule, value: Decimal): Decimal {
 const times = (value: Decimal, rate: Decimal): Decimal =>
   rate === ZERO ? ZERO : value.times(rate);
 
-// GST on a flat brokerage repeats endlessly (₹20 × 18%): the last one is remembered.
+// GST on a flat brokerage repeats endlessly (₹20 × 18%): the last one is remembered, with
+// brokerage + GST.
 let lastBrokerage: Decimal | undefined;
 let lastGstRate: Decimal | undefined;
 let lastBrokerageGst: Decimal = ZERO;
+let lastBrokerageWithGst: Decimal = ZERO;
 
-function gstOnBrokerage(brokerage: Decimal, gstRate: Decimal): Decimal {
-  if (brokerage.isZero()) return ZERO;
-  if (brokerage === lastBrokerage && gstRate === lastGstRate) return lastBrokerageGst;
+function rememberGstOnBrokerage(brokerage: Decimal, gstRate: Decimal): void {
+  if (brokerage === lastBrokerage && gstRate === lastGstRate) return;
   lastBrokerage = brokerage;
   lastGstRate = gstRate;
-  lastBrokerageGst = brokerage.times(gstRate);
-  return lastBrokerageGst;
+  lastBrokerageGst = brokerage.isZero() ? ZERO : brokerage.times(gstRate);
+  lastBrokerageWithGst = plus(brokerage, lastBrokerageGst);
 }
 
 /**
@@ -68,29 +70,45 @@ export function assessOrder(
   const rates = sideRatesOn(classification, side, tradeDate);
   let brokerage = brokerageOf(plan.brokerageRule(classification.segment, tradeDate), value);
   if (terms.autoSquareOff) brokerage = brokerage.plus(plan.autoSquareOffFeeOn(tradeDate));
+  const sttRounded = policy.stt?.per === 'order';
+  const stampRounded = policy.stampDuty?.per === 'order';
   let stt = times(value, rates.stt);
   const exchangeTxn = times(value, rates.exchangeTxn);
   const ipft = times(value, rates.ipft);
   const sebi = times(value, rates.sebi);
   let stampDuty = times(value, rates.stampDuty);
-  if (policy.stt?.per === 'order' && stt !== ZERO) stt = roundTo(stt, policy.stt.to);
-  if (policy.stampDuty?.per === 'order' && stampDuty !== ZERO) {
-    stampDuty = roundTo(stampDuty, policy.stampDuty.to);
-  }
+  if (sttRounded && stt !== ZERO) stt = roundTo(stt, policy.stt.to);
+  if (stampRounded && stampDuty !== ZERO) stampDuty = roundTo(stampDuty, policy.stampDuty.to);
   // GST = g × (brokerage + taxed lines) = g × brokerage + value × (g × taxed rates): exact, and
   // two multiplications instead of three additions and one.
+  rememberGstOnBrokerage(brokerage, rates.gst);
   const gstPerValue = plan.gstOnIpft ? rates.gstPerValueWithIpft : rates.gstPerValue;
-  let gst = gstOnBrokerage(brokerage, rates.gst);
-  if (gstPerValue !== ZERO) {
-    const onLines = value.times(gstPerValue);
-    gst = gst === ZERO ? onLines : gst.plus(onLines);
-  }
-  return { brokerage, stt, exchangeTxn, ipft, sebi, stampDuty, gst };
+  const gst = plus(lastBrokerageGst, times(value, gstPerValue));
+  // The exact sum of the seven lines, the same way (see linearRate).
+  let total = plus(
+    times(value, linearRate(rates, plan.gstOnIpft, sttRounded, stampRounded)),
+    lastBrokerageWithGst,
+  );
+  if (sttRounded) total = plus(total, stt);
+  if (stampRounded) total = plus(total, stampDuty);
+  return { brokerage, stt, exchangeTxn, ipft, sebi, stampDuty, gst, total };
 }
 
-/** Applies the policy's contract-note levy rounding to one contract note's (or segment's) amounts. */
+/**
+ * Applies the policy's contract-note levy rounding to one contract note's (or segment's) amounts,
+ * keeping a known total exact.
+ */
 export function applyContractNoteLevies(a: Amounts, policy: RoundingPolicy): void {
-  if (policy.stt?.per === 'contract-note') a.stt = roundTo(a.stt, policy.stt.to);
-  if (policy.stampDuty?.per === 'contract-note')
-    a.stampDuty = roundTo(a.stampDuty, policy.stampDuty.to);
+  if (policy.stt?.per === 'contract-note') {
+    const rounded = roundTo(a.stt, policy.stt.to);
+    if (a.total !== undefined && rounded !== a.stt) a.total = a.total.plus(rounded.minus(a.stt));
+    a.stt = rounded;
+  }
+  if (policy.stampDuty?.per === 'contract-note') {
+    const rounded = roundTo(a.stampDuty, policy.stampDuty.to);
+    if (a.total !== undefined && rounded !== a.stampDuty) {
+      a.total = a.total.plus(rounded.minus(a.stampDuty));
+    }
+    a.stampDuty = rounded;
+  }
 }

@@ -66,6 +66,7 @@ export function exerciseCharges(
   const policy = options.rounding ?? perOrderRounding;
   const amounts = zeroAmounts();
   amounts.stt = exerciseStt(exercise);
+  amounts.total = amounts.stt;
   applyContractNoteLevies(amounts, policy);
   return finalize(amounts, policy);
 }

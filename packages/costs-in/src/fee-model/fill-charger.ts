@@ -82,7 +82,7 @@ export function fillCharger(options: ChargeOptions): FillCharger {
     orders.set(fill.orderId, { value, assessed, autoSquareOff });
 
     // The day's amounts move by this order's change in assessment.
-    const next: Amounts = { ...dayTotals };
+    const next: Amounts = { ...dayTotals, total: undefined };
     for (const key of COMPONENTS) {
       const change =
         previous === undefined ? assessed[key] : assessed[key].minus(previous.assessed[key]);

@@ -7,21 +7,39 @@ import {
   type ChargeOrder,
 } from './charge-order.js';
 
-const EXCHANGE_SET: ReadonlySet<unknown> = new Set(EXCHANGES);
-const TYPE_SET: ReadonlySet<unknown> = new Set(TRADED_INSTRUMENT_TYPES);
-const PRODUCT_SET: ReadonlySet<unknown> = new Set(PRODUCTS);
+type Lookup = Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, true>>>>>>;
+
+/** exchange → instrument type → product → true, for every tradable combination. */
+const TRADABLE: Lookup = (() => {
+  // Null-prototype objects, so that keys like "__proto__" find nothing.
+  const empty = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+  const table = empty<Record<string, Record<string, true>>>();
+  for (const exchange of EXCHANGES) {
+    table[exchange] = empty();
+    for (const type of TRADED_INSTRUMENT_TYPES) {
+      const products = empty<true>();
+      for (const product of PRODUCTS)
+        if (isTradableCombination(exchange, type, product)) products[product] = true;
+      table[exchange][type] = products;
+    }
+  }
+  return table;
+})();
+
 const ISO_DATE = z.iso.date();
 
 /** Dates already checked; trade dates repeat endlessly in a run. Bounded. */
 const validDates = new Set<string>();
+let lastValidDate = '';
 
 /** True for a real calendar date `YYYY-MM-DD` (leap years included). */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
-  if (validDates.has(value)) return true;
+  if (value === lastValidDate || validDates.has(value)) return true;
   if (!ISO_DATE.safeParse(value).success) return false;
   if (validDates.size >= 10_000) validDates.clear();
   validDates.add(value);
+  lastValidDate = value;
   return true;
 }
 
@@ -33,11 +51,12 @@ export function isIsoDate(value: unknown): value is string {
 function isValidOrder(input: unknown): input is ChargeOrder {
   if (typeof input !== 'object' || input === null) return false;
   const o = input as Record<string, unknown>;
-  const { quantity, price, symbol, autoSquareOff } = o;
+  const { exchange, instrumentType, product, quantity, price, symbol, autoSquareOff } = o;
   return (
-    EXCHANGE_SET.has(o.exchange) &&
-    TYPE_SET.has(o.instrumentType) &&
-    PRODUCT_SET.has(o.product) &&
+    typeof exchange === 'string' &&
+    typeof instrumentType === 'string' &&
+    typeof product === 'string' &&
+    TRADABLE[exchange]?.[instrumentType]?.[product] === true &&
     (o.side === 'BUY' || o.side === 'SELL') &&
     typeof quantity === 'number' &&
     Number.isSafeInteger(quantity) &&
@@ -47,12 +66,7 @@ function isValidOrder(input: unknown): input is ChargeOrder {
     price > 0 &&
     isIsoDate(o.tradeDate) &&
     (symbol === undefined || (typeof symbol === 'string' && symbol.length > 0)) &&
-    (autoSquareOff === undefined || typeof autoSquareOff === 'boolean') &&
-    isTradableCombination(
-      o.exchange as ChargeOrder['exchange'],
-      o.instrumentType as string,
-      o.product as ChargeOrder['product'],
-    )
+    (autoSquareOff === undefined || typeof autoSquareOff === 'boolean')
   );
 }
 
