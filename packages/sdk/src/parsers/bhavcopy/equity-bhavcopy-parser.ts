@@ -37,6 +37,7 @@ class NseEquityBhavcopyParser extends RecordParser<EquityBhavcopyRow> {
   private noDelivery = 0;
   private readonly closeOutside: string[] = [];
   private readonly series = new Map<string, number>();
+  private readonly seriesOfSymbol = new Map<string, Set<string>>();
 
   constructor(options: NseEquityBhavcopyOptions) {
     super('nse-equity-bhavcopy', options);
@@ -93,6 +94,9 @@ class NseEquityBhavcopyParser extends RecordParser<EquityBhavcopyRow> {
       this.closeOutside.push(`${symbol} ${series} (close ${v[8]}, low ${v[6]}, high ${v[5]})`);
     if (!delivery) this.noDelivery++;
     this.series.set(series, (this.series.get(series) ?? 0) + 1);
+    const seen = this.seriesOfSymbol.get(symbol);
+    if (seen) seen.add(series);
+    else this.seriesOfSymbol.set(symbol, new Set([series]));
     const row: { -readonly [K in keyof EquityBhavcopyRow]: EquityBhavcopyRow[K] } = {
       instrument: id as InstrumentId,
       symbol,
@@ -133,7 +137,7 @@ class NseEquityBhavcopyParser extends RecordParser<EquityBhavcopyRow> {
     this.headerSeen = true;
   }
 
-  protected override addFindings(rows: readonly EquityBhavcopyRow[]): void {
+  protected override addFindings(): void {
     const r = this.report;
     r.find({
       code: 'leading-spaces',
@@ -159,9 +163,7 @@ class NseEquityBhavcopyParser extends RecordParser<EquityBhavcopyRow> {
         details: this.closeOutside,
       });
     }
-    const symbols = new Map<string, number>();
-    for (const row of rows) symbols.set(row.symbol, (symbols.get(row.symbol) ?? 0) + 1);
-    const multi = [...symbols].filter(([, n]) => n > 1).map(([s]) => s);
+    const multi = [...this.seriesOfSymbol].filter(([, series]) => series.size > 1).map(([s]) => s);
     if (multi.length > 0) {
       r.find({
         code: 'symbols-in-several-series',

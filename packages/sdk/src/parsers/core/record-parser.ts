@@ -32,7 +32,10 @@ export abstract class RecordParser<Row> extends RowReader implements StreamingPa
     return rows;
   }
 
-  /** Adds the format's own findings to the report. */
+  /**
+   * Adds the format's own findings to the report. `rows` are those returned by `end()`: when
+   * the format lets `take()` hand rows out earlier, findings must be gathered while reading.
+   */
   protected addFindings(_rows: readonly Row[]): void {}
 
   /** Stores a row under `key`, applying the duplicate policy. */

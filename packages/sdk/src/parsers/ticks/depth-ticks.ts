@@ -46,7 +46,7 @@ class DepthTicksParser extends SeriesParser<Tick> {
   private readonly instrumentOf: ((symbol: string) => string) | undefined;
   private readonly depth: DepthReading;
   private lastSymbol = '';
-  private lastKey = -1;
+  private lastId: InstrumentId = 'NFO:UNKNOWN';
   private readonly symbols = new Map<string, string>();
   private readonly prices = new Float64Array(20);
   private rowsRead = 0;
@@ -69,7 +69,6 @@ class DepthTicksParser extends SeriesParser<Tick> {
     const levels = this.prices;
     sc.setLine(text, start, end);
     levels.fill(0);
-    let key = -1;
     let time = Number.NaN;
     let price = 0;
     let volume = Number.NaN;
@@ -80,20 +79,19 @@ class DepthTicksParser extends SeriesParser<Tick> {
       if (role === SYMBOL) {
         const symbol = sc.string();
         if (symbol.length === 0) return this.badField(this.names[c]!, 'a symbol');
-        if (symbol !== this.lastSymbol || this.lastKey < 0) {
+        if (symbol !== this.lastSymbol) {
           const id = this.instrumentOf ? this.instrumentOf(symbol) : `${this.exchange}:${symbol}`;
           const problem = instrumentIdProblem(id);
-          if (problem !== undefined)
+          if (problem !== undefined) {
             return this.bad(
               this.names[c]!,
               `cannot name an instrument from "${symbol}": ${problem}`,
               symbol,
             );
+          }
           this.lastSymbol = symbol;
-          this.lastKey = this.keyOf(id as InstrumentId);
-          this.symbols.set(symbol, id);
+          this.lastId = id as InstrumentId;
         }
-        key = this.lastKey;
       } else if (role === TIME) {
         if (!this.clock.read(sc)) return this.badField(this.names[c]!, 'a timestamp');
         time = this.clock.time;
@@ -113,6 +111,9 @@ class DepthTicksParser extends SeriesParser<Tick> {
     if (!(price > 0))
       return this.bad('last_price', `price must be positive, got ${price}`, String(price));
     this.rowsRead++;
+    // Instruments are registered only for rows that are read, not for a malformed one.
+    const key = this.keyOf(this.lastId);
+    this.symbols.set(this.lastSymbol, this.lastId);
     if (!this.admit(time)) return;
     this.appendAt(time, key, this.tick(key, Math.floor(time), price, volume, quantity, oi));
   }
