@@ -3,6 +3,8 @@ export { pairsTrading } from './strategies/pairs-trading.js';
 export { vwapMeanReversion } from './strategies/vwap-mean-reversion.js';
 export { momentumBreakout } from './strategies/momentum-breakout.js';
 export { multiIndicatorVote } from './strategies/multi-indicator-vote.js';
+export { rsiMeanReversion } from './strategies/rsi-mean-reversion.js';
+import { rsiMeanReversion } from './strategies/rsi-mean-reversion.js';
 import { multiIndicatorVote } from './strategies/multi-indicator-vote.js';
 import { momentumBreakout } from './strategies/momentum-breakout.js';
 import { smaCrossover } from './strategies/sma-crossover.js';
@@ -15,6 +17,7 @@ export const exampleStrategies: Readonly<Record<string, Strategy>> = {
   'vwap-mean-reversion': vwapMeanReversion,
   'momentum-breakout': momentumBreakout,
   'multi-indicator-vote': multiIndicatorVote,
+  'rsi-mean-reversion': rsiMeanReversion,
 };
 export * from './statistics/index.js';
 export { StrategyDataError } from './signals/strategy-data-error.js';

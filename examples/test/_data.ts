@@ -14,15 +14,15 @@ import {
 /** `<repo>/../shared/data/nse/`, the real NSE files (never copied into the project). */
 export const NSE_DATA = fileURLToPath(new URL('../../../shared/data/nse/', import.meta.url));
 
-/** A cash-market instrument as the shared data's stocks trade: lot 1, tick 0.05. */
-export function equity(symbol: string): Instrument {
+/** A cash-market instrument as the shared data's stocks trade: lot 1, tick 0.05 by default. */
+export function equity(symbol: string, tickSize = 0.05): Instrument {
   return parseInstrument({
     id: `NSE:${symbol}`,
     exchange: 'NSE',
     symbol,
     type: 'EQ',
     lotSize: 1,
-    tickSize: 0.05,
+    tickSize,
   });
 }
 
