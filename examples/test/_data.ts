@@ -6,6 +6,7 @@ import {
   parseInstrument,
   parseNseIndexMinutes,
   parseNseStockMinutes,
+  ValidationError,
   type Bar,
   type Instrument,
   type InstrumentId,
@@ -101,4 +102,12 @@ export function thrown(fn: () => unknown): unknown {
     return error;
   }
   throw new Error('expected the call to throw');
+}
+
+/** The field a ValidationError thrown by `fn` names (fails unless `fn` throws a ValidationError). */
+export function invalidField(fn: () => unknown): string {
+  const error = thrown(fn);
+  if (!(error instanceof ValidationError))
+    throw new Error(`expected a ValidationError, got ${String(error)}`);
+  return error.field;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runBacktest, type BacktestResult } from '@pravah/backtest';
-import { ValidationError, defaultMarket, type Bar } from '@pravah/sdk';
+import { defaultMarket, type Bar } from '@pravah/sdk';
 import { exampleStrategies, momentumBreakout } from '../src/index.js';
-import { equity, hhmm, mergeByKnownAt, stockMinutes2016, thrown } from './_data.js';
+import { equity, invalidField, hhmm, mergeByKnownAt, stockMinutes2016 } from './_data.js';
 import { entryOrders, istDay, openingRanges, signalBar } from './_rules.js';
 
 const CAPITAL = 1_000_000;
@@ -121,7 +121,7 @@ describe('momentum-breakout on the 2016 NIFTY stocks (1-minute, 18 sessions)', (
     'TATAMOTORS',
   ];
   const bars = mergeByKnownAt(...symbols.map(stockMinutes2016));
-  const instruments = symbols.map(equity);
+  const instruments = symbols.map((symbol) => equity(symbol));
 
   it('trades 15-minute breakouts by the rule', () => {
     const result = runBacktest(momentumBreakout, { feed: bars, instruments, capital: CAPITAL });
@@ -145,20 +145,15 @@ describe('momentum-breakout on the 2016 NIFTY stocks (1-minute, 18 sessions)', (
 
 describe('momentum-breakout parameters', () => {
   it('names the parameter at fault', () => {
+    expect(invalidField(() => momentumBreakout.parseParams({ rangeMinutes: 20 }))).toBe(
+      'rangeMinutes',
+    );
     expect(
-      (thrown(() => momentumBreakout.parseParams({ rangeMinutes: 20 })) as ValidationError).field,
-    ).toBe('rangeMinutes');
-    expect(
-      (
-        thrown(() =>
-          momentumBreakout.parseParams({ minRangeAtr: 5, maxRangeAtr: 3 }),
-        ) as ValidationError
-      ).field,
+      invalidField(() => momentumBreakout.parseParams({ minRangeAtr: 5, maxRangeAtr: 3 })),
     ).toBe('maxRangeAtr');
-    expect(
-      (thrown(() => momentumBreakout.parseParams({ squareOffAt: '15:30' })) as ValidationError)
-        .field,
-    ).toBe('squareOffAt');
+    expect(invalidField(() => momentumBreakout.parseParams({ squareOffAt: '15:30' }))).toBe(
+      'squareOffAt',
+    );
     expect(exampleStrategies['momentum-breakout']).toBe(momentumBreakout);
   });
 });

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runBacktest, type BacktestResult } from '@pravah/backtest';
-import {
-  ValidationError,
-  defaultMarket,
-  resampleBars,
-  type Bar,
-  type Timeframe,
-} from '@pravah/sdk';
+import { defaultMarket, resampleBars, type Bar, type Timeframe } from '@pravah/sdk';
 import { exampleStrategies, multiIndicatorVote } from '../src/index.js';
-import { equity, hhmm, mergeByKnownAt, stockMinutes2016, thrown } from './_data.js';
+import { equity, invalidField, hhmm, mergeByKnownAt, stockMinutes2016 } from './_data.js';
 import { entryOrders, wilderAtr } from './_rules.js';
 
 const CAPITAL = 1_000_000;
@@ -110,7 +104,7 @@ describe('multi-indicator-vote on the 2016 NIFTY stocks (1-minute, 18 sessions)'
     'TATAMOTORS',
   ];
   const minutes = mergeByKnownAt(...symbols.map(stockMinutes2016));
-  const instruments = symbols.map(equity);
+  const instruments = symbols.map((symbol) => equity(symbol));
 
   it('votes on 15-minute bars', () => {
     const result = runBacktest(multiIndicatorVote, {
@@ -146,16 +140,15 @@ describe('multi-indicator-vote parameters', () => {
       stochastic: 10,
       atr: 5,
     });
-    expect(
-      (thrown(() => multiIndicatorVote.parseParams({ timeframe: '1d' })) as ValidationError).field,
-    ).toBe('timeframe');
-    expect(
-      (thrown(() => multiIndicatorVote.parseParams({ weights: { rsi: -1 } })) as ValidationError)
-        .field,
-    ).toBe('weights.rsi');
-    expect(
-      (thrown(() => multiIndicatorVote.parseParams({ minConfidence: 0 })) as ValidationError).field,
-    ).toBe('minConfidence');
+    expect(invalidField(() => multiIndicatorVote.parseParams({ timeframe: '1d' }))).toBe(
+      'timeframe',
+    );
+    expect(invalidField(() => multiIndicatorVote.parseParams({ weights: { rsi: -1 } }))).toBe(
+      'weights.rsi',
+    );
+    expect(invalidField(() => multiIndicatorVote.parseParams({ minConfidence: 0 }))).toBe(
+      'minConfidence',
+    );
     expect(exampleStrategies['multi-indicator-vote']).toBe(multiIndicatorVote);
   });
 });

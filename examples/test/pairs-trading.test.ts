@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runBacktest, type BacktestResult, type TradeJson } from '@pravah/backtest';
-import { StageError, ValidationError, defaultMarket, type Bar } from '@pravah/sdk';
+import { StageError, defaultMarket, type Bar } from '@pravah/sdk';
 import { StrategyDataError, engleGranger, exampleStrategies, pairsTrading } from '../src/index.js';
-import { equity, hhmm, mergeByKnownAt, stockMinutes2016, thrown } from './_data.js';
+import { equity, invalidField, hhmm, mergeByKnownAt, stockMinutes2016, thrown } from './_data.js';
 
 const CAPITAL = 1_000_000;
 
@@ -136,18 +136,10 @@ describe('pairs-trading on HDFCBANK ~ KOTAKBANK 1-minute bars (2016-08-16 .. 201
 describe('pairs-trading parameters and data', () => {
   it('validates its parameters, naming the one at fault', () => {
     expect(
-      (
-        thrown(() =>
-          pairsTrading.parseParams({ first: 'NSE:INFY', second: 'NSE:INFY' }),
-        ) as ValidationError
-      ).field,
+      invalidField(() => pairsTrading.parseParams({ first: 'NSE:INFY', second: 'NSE:INFY' })),
     ).toBe('second');
-    expect((thrown(() => pairsTrading.parseParams({ exitZ: 3 })) as ValidationError).field).toBe(
-      'exitZ',
-    );
-    expect(
-      (thrown(() => pairsTrading.parseParams({ lastEntry: '3pm' })) as ValidationError).field,
-    ).toBe('lastEntry');
+    expect(invalidField(() => pairsTrading.parseParams({ exitZ: 3 }))).toBe('exitZ');
+    expect(invalidField(() => pairsTrading.parseParams({ lastEntry: '3pm' }))).toBe('lastEntry');
     expect(exampleStrategies['pairs-trading']).toBe(pairsTrading);
   });
 

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { runBacktest, type BacktestResult, type FeeFunction } from '@pravah/backtest';
 import { fillCharger, zerodha } from '@pravah/costs-in';
-import {
-  ValidationError,
-  defaultMarket,
-  resampleBars,
-  syntheticMarket,
-  type Bar,
-} from '@pravah/sdk';
+import { defaultMarket, resampleBars, syntheticMarket, type Bar } from '@pravah/sdk';
 import { exampleStrategies, rsiMeanReversion } from '../src/index.js';
-import { dailyBars, dailyFiles, dailySymbol, equity, mergeByKnownAt, thrown } from './_data.js';
+import {
+  dailyBars,
+  dailyFiles,
+  dailySymbol,
+  equity,
+  invalidField,
+  mergeByKnownAt,
+} from './_data.js';
 
 const CAPITAL = 1_000_000;
 const DAY = 86_400_000;
@@ -186,15 +187,9 @@ describe('rsi-mean-reversion on embedded data', () => {
 describe('rsi-mean-reversion parameters', () => {
   it('names the parameter at fault', () => {
     expect(
-      (
-        thrown(() =>
-          rsiMeanReversion.parseParams({ entryBelow: 60, exitAbove: 50 }),
-        ) as ValidationError
-      ).field,
+      invalidField(() => rsiMeanReversion.parseParams({ entryBelow: 60, exitAbove: 50 })),
     ).toBe('exitAbove');
-    expect(
-      (thrown(() => rsiMeanReversion.parseParams({ rsiPeriod: 1 })) as ValidationError).field,
-    ).toBe('rsiPeriod');
+    expect(invalidField(() => rsiMeanReversion.parseParams({ rsiPeriod: 1 }))).toBe('rsiPeriod');
     expect(exampleStrategies['rsi-mean-reversion']).toBe(rsiMeanReversion);
   });
 });

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runBacktest, type BacktestResult } from '@pravah/backtest';
 import { fillCharger, zerodha } from '@pravah/costs-in';
-import {
-  ValidationError,
-  defaultMarket,
-  parseInstrument,
-  type Bar,
-  type Instrument,
-} from '@pravah/sdk';
+import { defaultMarket, parseInstrument, type Bar, type Instrument } from '@pravah/sdk';
 import { exampleStrategies, vwapMeanReversion } from '../src/index.js';
-import { equity, hhmm, mergeByKnownAt, stockMinutes2016, thrown } from './_data.js';
+import { equity, invalidField, hhmm, mergeByKnownAt, stockMinutes2016 } from './_data.js';
 import { entryOrders, signalBar, vwapAndVolume } from './_rules.js';
 
 const CAPITAL = 1_000_000;
@@ -108,7 +102,7 @@ describe('vwap-mean-reversion on the 2016 NIFTY stocks (1-minute, 18 sessions)',
   const bars = mergeByKnownAt(...[...symbols, 'NIFTY50'].map(stockMinutes2016));
   const result = runBacktest(vwapMeanReversion, {
     feed: bars,
-    instruments: [...symbols.map(equity), index],
+    instruments: [...symbols.map((symbol) => equity(symbol)), index],
     capital: CAPITAL,
   });
 
@@ -126,7 +120,7 @@ describe('vwap-mean-reversion on the 2016 NIFTY stocks (1-minute, 18 sessions)',
   it('trades only the listed symbols when given', () => {
     const two = runBacktest(vwapMeanReversion, {
       feed: bars,
-      instruments: [...symbols.map(equity), index],
+      instruments: [...symbols.map((symbol) => equity(symbol)), index],
       capital: CAPITAL,
       params: { symbols: ['NSE:INFY', 'NSE:ITC'] },
     });
@@ -136,16 +130,15 @@ describe('vwap-mean-reversion on the 2016 NIFTY stocks (1-minute, 18 sessions)',
 
 describe('vwap-mean-reversion parameters', () => {
   it('names the parameter at fault', () => {
-    expect(
-      (thrown(() => vwapMeanReversion.parseParams({ squareOffAt: '15:25' })) as ValidationError)
-        .field,
-    ).toBe('squareOffAt');
-    expect(
-      (thrown(() => vwapMeanReversion.parseParams({ exitPercent: 1 })) as ValidationError).field,
-    ).toBe('exitPercent');
-    expect(
-      (thrown(() => vwapMeanReversion.parseParams({ symbols: ['INFY'] })) as ValidationError).field,
-    ).toBe('symbols.0');
+    expect(invalidField(() => vwapMeanReversion.parseParams({ squareOffAt: '15:25' }))).toBe(
+      'squareOffAt',
+    );
+    expect(invalidField(() => vwapMeanReversion.parseParams({ exitPercent: 1 }))).toBe(
+      'exitPercent',
+    );
+    expect(invalidField(() => vwapMeanReversion.parseParams({ symbols: ['INFY'] }))).toBe(
+      'symbols.0',
+    );
     expect(exampleStrategies['vwap-mean-reversion']).toBe(vwapMeanReversion);
   });
 });

@@ -22,7 +22,7 @@ const minuteBefore = (hhmm: string): string => {
 };
 
 const BreakoutParams = z
-  .object({
+  .strictObject({
     /** Stocks to trade, e.g. the F&O list; empty: every equity in the feed. */
     symbols: z.array(InstrumentIdSchema).default([]),
     /** Opening range: the first 15 or 30 minutes from 09:15. */

@@ -24,13 +24,13 @@ const NAME = 'multi-indicator-vote';
 const weight = (value: number) => z.number().min(0).default(value);
 
 const VoteParams = z
-  .object({
+  .strictObject({
     symbols: z.array(InstrumentIdSchema).default([]),
     /** Bars the indicators run on, resampled from finer bars. */
     timeframe: z.enum(['5m', '15m', '30m', '60m']).default('15m'),
     /** Vote weights (any scale; normalised by their sum). 0 leaves a member out. */
     weights: z
-      .object({
+      .strictObject({
         rsi: weight(25),
         macd: weight(25),
         bollinger: weight(20),

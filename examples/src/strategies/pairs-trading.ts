@@ -14,7 +14,7 @@ import { pairLegs } from '../sizers/pair-legs.js';
 const NAME = 'pairs-trading';
 
 const PairsParams = z
-  .object({
+  .strictObject({
     /** y: bought when the spread is long. */
     first: InstrumentIdSchema.default('NSE:SYNBANK'),
     /** x: the hedge, sold when the spread is long. */

@@ -15,7 +15,7 @@ import { equityFraction } from '../sizers/equity-fraction.js';
 const NAME = 'rsi-mean-reversion';
 
 const RsiParams = z
-  .object({
+  .strictObject({
     /** Stocks to trade; empty: every equity in the feed (e.g. the 50 NIFTY constituents). */
     symbols: z.array(InstrumentIdSchema).default([]),
     rsiPeriod: z.number().int().min(2).default(14),

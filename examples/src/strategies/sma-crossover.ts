@@ -20,7 +20,7 @@ export const smaCrossover = defineStrategy({
   description:
     'SMA(fast)/SMA(slow) crossover, long/flat, all-in by cash unless a quantity is given',
   params: z
-    .object({
+    .strictObject({
       fast: z.number().int().min(1).default(10),
       slow: z.number().int().min(2).default(30),
       quantity: z.number().int().positive().optional(),

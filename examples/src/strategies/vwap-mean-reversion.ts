@@ -17,7 +17,7 @@ import { equityFraction } from '../sizers/equity-fraction.js';
 const NAME = 'vwap-mean-reversion';
 
 const VwapParams = z
-  .object({
+  .strictObject({
     /** Equities to trade; empty: every equity in the feed. */
     symbols: z.array(InstrumentIdSchema).default([]),
     /** Enter when the close is this many percent below (long) or above (short) the session VWAP. */
