@@ -58,11 +58,7 @@ export function breakEven(order: BreakEvenOrder, options: BreakEvenOptions): Bre
   const entry = parseWith(BreakEvenSchema, order, 'order');
   const policy = options.rounding ?? perOrderRounding;
   const entryTerms = termsOf(entry);
-  const exitTerms = {
-    ...entryTerms,
-    side: entry.side === 'BUY' ? 'SELL' : 'BUY',
-    autoSquareOff: false,
-  } as const;
+  const exitTerms = termsOf(entry, entry.side === 'BUY' ? 'SELL' : 'BUY', false);
   const entryPrice = exact(entry.price);
   const entryValue = entryPrice.times(entry.quantity);
   const sign = entry.side === 'BUY' ? 1 : -1;

@@ -15,13 +15,20 @@ export interface ChargeOptions {
   readonly rounding?: RoundingPolicy;
 }
 
-/** Terms of a valid order. */
-export function termsOf(order: ChargeOrder): OrderTerms {
+/**
+ * Terms of a valid order (built as one literal shape: objects assembled by spreading are slow to
+ * read on the hot path). `side` and `autoSquareOff` may be overridden.
+ */
+export function termsOf(
+  order: ChargeOrder,
+  side: 'BUY' | 'SELL' = order.side,
+  autoSquareOff: boolean = order.autoSquareOff === true,
+): OrderTerms {
   return {
     classification: classify(order.exchange, order.instrumentType, order.product, order.symbol),
-    side: order.side,
+    side,
     tradeDate: order.tradeDate,
-    autoSquareOff: order.autoSquareOff === true,
+    autoSquareOff,
   };
 }
 

@@ -183,7 +183,7 @@ export function contractNote(
 
   const entries: OrderEntry[] = [];
   for (const d of drafts.values()) {
-    const terms = { ...termsOf(d.first), autoSquareOff: d.autoSquareOff };
+    const terms = termsOf(d.first, d.first.side, d.autoSquareOff);
     entries.push({ terms, value: d.value, exchange: d.first.exchange });
   }
   const extraStt = (input.exercises ?? []).map((e) => ({

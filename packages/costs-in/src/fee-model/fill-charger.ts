@@ -25,6 +25,18 @@ interface SegmentState {
 
 const COMPONENTS = ['brokerage', 'stt', 'exchangeTxn', 'ipft', 'sebi', 'stampDuty', 'gst'] as const;
 
+/** A copy whose total must be summed again. */
+const copyOf = (a: Amounts): Amounts => ({
+  brokerage: a.brokerage,
+  stt: a.stt,
+  exchangeTxn: a.exchangeTxn,
+  ipft: a.ipft,
+  sebi: a.sebi,
+  stampDuty: a.stampDuty,
+  gst: a.gst,
+  total: undefined,
+});
+
 // Zero is the shared ZERO wherever it arises, so these skip most arithmetic on zero lines.
 const add = (a: Decimal, b: Decimal): Decimal => (a === ZERO ? b : b === ZERO ? a : a.plus(b));
 const sub = (a: Decimal, b: Decimal): Decimal => (b === ZERO ? a : a.minus(b));
@@ -77,12 +89,12 @@ export function fillCharger(options: ChargeOptions): FillCharger {
     const previous = orders.get(fill.orderId);
     const value = previous === undefined ? valueOf(order) : previous.value.plus(valueOf(order));
     const autoSquareOff = order.autoSquareOff === true || previous?.autoSquareOff === true;
-    const terms = { ...termsOf(order), autoSquareOff };
+    const terms = termsOf(order, order.side, autoSquareOff);
     const assessed = assessOrder(terms, value, plan, policy);
     orders.set(fill.orderId, { value, assessed, autoSquareOff });
 
     // The day's amounts move by this order's change in assessment.
-    const next: Amounts = { ...dayTotals, total: undefined };
+    const next = copyOf(dayTotals);
     for (const key of COMPONENTS) {
       const change =
         previous === undefined ? assessed[key] : assessed[key].minus(previous.assessed[key]);
@@ -101,11 +113,9 @@ export function fillCharger(options: ChargeOptions): FillCharger {
       const roundedStt = sttPerNote === undefined ? segment.stt : roundTo(segment.stt, sttPerNote);
       const roundedStamp =
         stampPerNote === undefined ? segment.stampDuty : roundTo(segment.stampDuty, stampPerNote);
-      const assessedDay: Amounts = {
-        ...next,
-        stt: sumRounded('stt', roundedStt, segment),
-        stampDuty: sumRounded('stampDuty', roundedStamp, segment),
-      };
+      const assessedDay = copyOf(next);
+      assessedDay.stt = sumRounded('stt', roundedStt, segment);
+      assessedDay.stampDuty = sumRounded('stampDuty', roundedStamp, segment);
       segment.roundedStt = roundedStt;
       segment.roundedStampDuty = roundedStamp;
       return report(assessedDay);
