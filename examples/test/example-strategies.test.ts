@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@pravah/sdk';
 import { exampleStrategies } from '../src/index.js';
@@ -26,6 +27,26 @@ describe('exampleStrategies', () => {
       const error = thrown(() => strategy.parseParams({ fsat: 5 }));
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).message).toContain('fsat');
+    }
+  });
+});
+
+describe('README', () => {
+  it('shows sma-crossover exactly as it ships, in under 40 lines', () => {
+    const source = readFileSync(
+      new URL('../src/strategies/sma-crossover.ts', import.meta.url),
+      'utf8',
+    );
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(source.trimEnd().split('\n').length).toBeLessThan(40);
+    expect(readme).toContain('```ts\n' + source + '```');
+  });
+
+  it('has a line for every strategy with the command that runs it', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const name of Object.keys(exampleStrategies)) {
+      expect(readme).toContain(`| \`${name}\` |`);
+      expect(readme).toContain(`npx pravah backtest ${name}`);
     }
   });
 });
