@@ -34,8 +34,38 @@ const FAMILY_OF: Readonly<Record<Exchange, 'equity' | 'currency' | 'commodity'>>
 export const BSE_INDEX_OPTIONS = 'SENSEX/BANKEX';
 export const BSE_OTHER_OPTIONS = 'SENSEX 50/stock';
 
-/** Classifications are shared constants: classifying allocates nothing. */
-const CACHE = new Map<string, Classification>();
+type Table = Record<string, Record<string, Record<string, Classification>>>;
+
+/** Every classification, built once: classifying allocates nothing (keys "exchange/type/product/variant"). */
+const TABLE: Table = Object.create(null) as Table;
+
+function build(
+  exchange: Exchange,
+  instrumentType: TradedInstrumentType,
+  product: Product,
+  variant: string | undefined,
+): Classification {
+  const family = FAMILY_OF[exchange];
+  const segment: Segment =
+    instrumentType === 'EQ'
+      ? product === 'CNC'
+        ? 'equity-delivery'
+        : 'equity-intraday'
+      : `${family}-${instrumentType === 'FUT' ? 'futures' : 'options'}`;
+  return Object.freeze({ venue: VENUE_OF[exchange], segment, variant });
+}
+
+function lookup(
+  exchange: Exchange,
+  instrumentType: TradedInstrumentType,
+  product: Product,
+  variant: string | undefined,
+): Classification {
+  const byType = (TABLE[exchange] ??= Object.create(null) as Table[string]);
+  const byProduct = (byType[instrumentType] ??= Object.create(null) as Table[string][string]);
+  const key = variant === undefined ? product : `${product}|${variant}`;
+  return (byProduct[key] ??= build(exchange, instrumentType, product, variant));
+}
 
 /**
  * Classifies a valid exchange / instrument type / product combination (see
@@ -55,20 +85,7 @@ export function classify(
 ): Classification {
   const variant =
     exchange === 'BFO' && instrumentType !== 'FUT' ? bseOptionVariant(symbol) : undefined;
-  const key = `${exchange}|${instrumentType}|${product}|${variant ?? ''}`;
-  let found = CACHE.get(key);
-  if (found === undefined) {
-    const family = FAMILY_OF[exchange];
-    const segment: Segment =
-      instrumentType === 'EQ'
-        ? product === 'CNC'
-          ? 'equity-delivery'
-          : 'equity-intraday'
-        : `${family}-${instrumentType === 'FUT' ? 'futures' : 'options'}`;
-    found = Object.freeze({ venue: VENUE_OF[exchange], segment, variant });
-    CACHE.set(key, found);
-  }
-  return found;
+  return lookup(exchange, instrumentType, product, variant);
 }
 
 function bseOptionVariant(symbol: string | undefined): string {
