@@ -36,7 +36,13 @@ const percent = (value: number): string => `${value.toFixed(2)}%`;
 
 /**
  * One instrument's VWAP reversion: session VWAP, the volume filter, and the open side. See
- * {@link vwapMeanReversion} for the rule.
+ * {@link vwapMeanReversion} for the rule; run one per instrument with {@link stateSignal}.
+ *
+ * @example
+ * ```ts
+ * const signal: Signal = (ctx) => (events$) =>
+ *   events$.pipe(barsAt('1m', 'mine'), stateSignal(() => new VwapReversionState(ctx, options)));
+ * ```
  */
 export class VwapReversionState {
   private readonly vwap = new SessionVwap();

@@ -11,7 +11,16 @@ import {
 /** Relative slack under which a quotient counts as a whole lot (binary floating point). */
 const LOT_TOLERANCE = 1e-9;
 
-/** `units` rounded down to whole lots of `lot`, never NaN or -0. */
+/**
+ * `units` rounded down to whole lots of `lot`, never NaN or -0 (a quotient within 1e-9 of a
+ * whole lot counts as that lot: binary floating point).
+ *
+ * @example
+ * ```ts
+ * wholeLots(170, 75); // 150
+ * wholeLots(0.3 / 0.1, 1); // 3, not 2
+ * ```
+ */
 export function wholeLots(units: number, lot: number): number {
   if (!(units > 0)) return 0;
   const exact = units / lot;
@@ -22,7 +31,13 @@ export function wholeLots(units: number, lot: number): number {
 /**
  * The target for `signal` when a position may cost at most `budget` rupees at the signal's
  * price (and hold at most `maxUnits` units): long +units, short −units (0 when the product is
- * CNC, which cannot be sold short), flat 0; rounded down to whole lots.
+ * CNC, which cannot be sold short), flat 0; rounded down to whole lots. Throws a SizingError for
+ * a non-positive price or a NaN budget.
+ *
+ * @example
+ * ```ts
+ * budgetTarget(ctx, longInfyAt1500, 100_000, 'CNC', 'mySizer', '10% of equity').quantity; // 66
+ * ```
  */
 export function budgetTarget(
   ctx: StrategyContext,
@@ -89,6 +104,12 @@ export function budgetTarget(
  * still commit: BUY orders only, or both sides when `side` is `'both'` (a short sale uses
  * margin too). Each is valued at its limit or trigger price, else at the price of the signal
  * that sized it (`signalPrices`), else 0.
+ *
+ * @example
+ * ```ts
+ * // an open MARKET BUY of 100 TCS, sized from a signal at 4,000:
+ * pendingEntrySpend(ctx, 'NSE:INFY', new Map([['NSE:TCS', 4000]]), 'BUY'); // 400000
+ * ```
  */
 export function pendingEntrySpend(
   ctx: StrategyContext,
