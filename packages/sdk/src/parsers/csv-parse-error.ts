@@ -8,9 +8,9 @@ import type { FormatId } from './types.js';
  * @example
  * ```ts
  * try {
- *   parseGenericCsv('time,open,high,low,close,volume\n2024-01-01,10,9,8,9,100\n', { instrument: 'NSE:INFY' });
+ *   parseGenericCsv('time,open,high,low,close,volume\n2024-01-01,9,8,9,8.5,100\n', { instrument: 'NSE:INFY' });
  * } catch (e) {
- *   if (e instanceof CsvParseError) console.log(e.line, e.field, e.value); // 2 'high' '9'
+ *   if (e instanceof CsvParseError) console.log(e.line, e.field, e.value); // 2 'high' '8'
  * }
  * ```
  */

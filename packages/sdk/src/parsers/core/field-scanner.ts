@@ -6,8 +6,6 @@ const COMMA = 44;
 const SPACE = 32;
 const TAB = 9;
 const DOT = 46;
-const MINUS = 45;
-const PLUS = 43;
 const QUOTE = 34;
 
 /** Why the last field could not be read. */
@@ -76,31 +74,24 @@ export class FieldScanner {
 
   /**
    * Reads a decimal number field into `value`; false (with `problem` set) when the field is
-   * not a number.
+   * not a number. The common shape (`digits[.digits]`, maybe after spaces, then a comma or the
+   * end of the line) is read here, small enough to be inlined into a parser's row loop; signs,
+   * exponents, quotes, padding after the number and errors go to the slow path.
    */
   number(): boolean {
-    if (this.done) return this.missing();
     const s = this.text;
     let p = this.pos;
     let c = s.charCodeAt(p);
-    if (c === SPACE || c === TAB) {
-      while (p < this.end && (c === SPACE || c === TAB)) c = s.charCodeAt(++p);
-    }
+    while (c === SPACE) c = s.charCodeAt(++p);
     const start = p;
-    let negative = false;
-    if (c === MINUS || c === PLUS) {
-      negative = c === MINUS;
-      c = s.charCodeAt(++p);
-    }
+    let value = 0;
     // The character at `end` is a line terminator or past the string, so the digit loops stop
     // there without a bounds check.
-    const intStart = p;
-    let value = 0;
     while (c >= 48 && c <= 57) {
       value = value * 10 + (c - 48);
       c = s.charCodeAt(++p);
     }
-    let digits = p - intStart;
+    let digits = p - start;
     let fraction = 0;
     if (c === DOT) {
       const fractionStart = ++p;
@@ -112,21 +103,13 @@ export class FieldScanner {
       fraction = p - fractionStart;
       digits += fraction;
     }
+    if (digits === 0 || digits > 15 || p > this.end) return this.slowNumber(start);
     if (c === COMMA) this.pos = p + 1;
-    else if (p >= this.end) {
+    else if (p === this.end) {
       this.pos = p;
       this.done = true;
-    } else if (c === SPACE || c === TAB) {
-      while (p < this.end && (c === SPACE || c === TAB)) c = s.charCodeAt(++p);
-      if (c === COMMA) this.pos = p + 1;
-      else if (p >= this.end) {
-        this.pos = p;
-        this.done = true;
-      } else return this.slowNumber(start);
     } else return this.slowNumber(start);
-    if (digits === 0 || digits > 15) return this.slowNumber(start);
-    const magnitude = fraction === 0 ? value : value / POW10[fraction]!;
-    this.value = negative ? -magnitude : magnitude;
+    this.value = fraction === 0 ? value : value / POW10[fraction]!;
     return true;
   }
 
@@ -285,9 +268,13 @@ export class FieldScanner {
   }
 
   private slowNumber(start: number): boolean {
+    if (this.done) return this.missing();
     const s = this.text;
     this.problem = FIELD_OK;
-    this.done = false;
+    let first = start;
+    while (first < this.end && (s.charCodeAt(first) === SPACE || s.charCodeAt(first) === TAB))
+      first++;
+    start = first;
     if (start < this.end && s.charCodeAt(start) === QUOTE) {
       this.pos = start;
       const inner = this.quoted();

@@ -10,6 +10,7 @@ const T_UPPER = 84;
 const Z_UPPER = 90;
 const PLUS = 43;
 const QUOTE = 34;
+const COMMA = 44;
 
 /**
  * Reads ISO-like timestamps: `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYYMMDD`, optionally followed by
@@ -40,6 +41,7 @@ export class TimestampReader {
   /** Reads the timestamp field at the cursor into `time`; false with `problem` set when it is not one. */
   read(sc: FieldScanner): boolean {
     if (sc.done) return sc.number(); // false: records the missing column
+    if (this.readCommon(sc)) return true;
     sc.skipSpaces();
     const start = sc.pos;
     if (start < sc.end && sc.text.charCodeAt(start) === QUOTE) return this.readQuoted(sc, start);
@@ -51,6 +53,58 @@ export class TimestampReader {
     sc.fieldStart = start;
     sc.fieldEnd = sc.done ? trimEnd(sc.text, start, sc.end) : trimEnd(sc.text, start, sc.pos - 1);
     this.time = value;
+    return true;
+  }
+
+  /**
+   * The common shape, naive `YYYY-MM-DD HH:MM:SS` followed by a comma or the line's end, read
+   * in place with the day cached; anything else is left to the general reader.
+   */
+  private readCommon(sc: FieldScanner): boolean {
+    const s = sc.text;
+    const p = sc.pos;
+    const stop = p + 19;
+    if (stop > sc.end) return false;
+    const next = stop === sc.end ? COMMA : s.charCodeAt(stop);
+    if (
+      next !== COMMA ||
+      s.charCodeAt(p + 4) !== DASH ||
+      s.charCodeAt(p + 7) !== DASH ||
+      s.charCodeAt(p + 10) !== SPACE ||
+      s.charCodeAt(p + 13) !== COLON ||
+      s.charCodeAt(p + 16) !== COLON
+    ) {
+      return false;
+    }
+    const ymd = digitsAt(s, p, 4) * 10_000 + digitsAt(s, p + 5, 2) * 100 + digitsAt(s, p + 8, 2);
+    const hour = digitsAt(s, p + 11, 2);
+    const minute = digitsAt(s, p + 14, 2);
+    const second = digitsAt(s, p + 17, 2);
+    if (
+      ymd < 0 ||
+      hour < 0 ||
+      hour > 23 ||
+      minute < 0 ||
+      minute > 59 ||
+      second < 0 ||
+      second > 59
+    ) {
+      return false;
+    }
+    let day = this.lastDay;
+    if (ymd !== this.lastYmd) {
+      day = this.day((ymd / 10_000) | 0, ((ymd / 100) | 0) % 100, ymd % 100);
+      if (day !== day) return false;
+    }
+    sc.fieldStart = p;
+    sc.fieldEnd = stop;
+    if (stop === sc.end) {
+      sc.pos = stop;
+      sc.done = true;
+    } else sc.pos = stop + 1;
+    this.dateOnly = false;
+    this.zoned = false;
+    this.time = day * DAY_MS - IST_OFFSET_MS + ((hour * 60 + minute) * 60 + second) * 1000;
     return true;
   }
 
@@ -162,6 +216,17 @@ export class TimestampReader {
     }
     return ((hour * 60 + minute) * 60 + second) * 1000 + fraction;
   }
+}
+
+/** `count` digits at `at` as an integer, or a negative number when one is not a digit. */
+function digitsAt(s: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1e9;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 function isDigit(c: number): boolean {

@@ -58,6 +58,8 @@ export class GenericCsvParser extends BarSeriesParser {
   private atOpen = 0;
   private atClose = 0;
   private detected = false;
+  /** Scratch for the numeric columns of the current row (open .. oi). */
+  private readonly values = new Float64Array(OI - OPEN + 1);
 
   constructor(format: FormatId, options: GenericCsvOptions, defaultSession: SessionFilter) {
     super(format, options, defaultSession);
@@ -92,75 +94,51 @@ export class GenericCsvParser extends BarSeriesParser {
     const sc = this.scanner;
     const clock = this.clock;
     sc.setLine(text, start, end);
+    const values = this.values;
+    values.fill(0);
     let key = this.fixedKey;
     let time = Number.NaN;
     let timeOfDay = 0;
-    let open = 0;
-    let high = 0;
-    let low = 0;
-    let close = 0;
-    let volume = 0;
-    let oi = 0;
     for (let c = 0; c < roles.length; c++) {
-      switch (roles[c]) {
-        case TIMESTAMP:
-        case DATE:
-          if (!clock.read(sc))
-            return this.badField(layout.names[c]!, 'a timestamp such as 2024-01-31 09:15:00');
-          time = clock.time;
-          if (clock.dateOnly) this.dateOnlyRows++;
-          else if (clock.zoned) this.zonedRows++;
-          else this.naiveRows++;
-          break;
-        case TIME_OF_DAY:
-          if (!clock.readTimeOfDay(sc))
-            return this.badField(layout.names[c]!, 'a time of day HH:MM[:SS]');
-          timeOfDay = clock.time;
-          break;
-        case OPEN:
-          if (!sc.number()) return this.badField(layout.names[c]!, 'a number');
-          open = sc.value;
-          break;
-        case HIGH:
-          if (!sc.number()) return this.badField(layout.names[c]!, 'a number');
-          high = sc.value;
-          break;
-        case LOW:
-          if (!sc.number()) return this.badField(layout.names[c]!, 'a number');
-          low = sc.value;
-          break;
-        case CLOSE:
-          if (!sc.number()) return this.badField(layout.names[c]!, 'a number');
-          close = sc.value;
-          break;
-        case VOLUME:
-          if (!sc.number()) return this.badField(layout.names[c]!, 'a number');
-          volume = sc.value;
-          break;
-        case OI:
-          if (!sc.number()) return this.badField(layout.names[c]!, 'a number');
-          oi = sc.value;
-          break;
-        case INSTRUMENT:
-        case SYMBOL: {
-          const name = sc.string();
-          if (sc.problem !== 0) return this.badField(layout.names[c]!, 'an instrument');
-          if (this.fixedKey < 0) {
-            if (name !== this.lastName || this.lastKey < 0) {
-              const id = roles[c] === INSTRUMENT ? name : this.symbolToId(name);
-              const problem = instrumentIdProblem(id);
-              if (problem !== undefined) return this.bad(layout.names[c]!, problem, name);
-              this.lastName = name;
-              this.lastKey = this.keyOf(id as InstrumentId);
-            }
-            key = this.lastKey;
-          }
-          break;
+      const role = roles[c]!;
+      if (role >= OPEN && role <= OI) {
+        // One call site for every numeric column, so that it can be inlined.
+        if (!sc.number()) return this.badField(layout.names[c]!, 'a number');
+        values[role - OPEN] = sc.value;
+      } else if (role === TIMESTAMP || role === DATE) {
+        if (!clock.read(sc)) {
+          return this.badField(layout.names[c]!, 'a timestamp such as 2024-01-31 09:15:00');
         }
-        default:
-          sc.skip();
-      }
+        time = clock.time;
+        if (clock.dateOnly) this.dateOnlyRows++;
+        else if (clock.zoned) this.zonedRows++;
+        else this.naiveRows++;
+      } else if (role === TIME_OF_DAY) {
+        if (!clock.readTimeOfDay(sc)) {
+          return this.badField(layout.names[c]!, 'a time of day HH:MM[:SS]');
+        }
+        timeOfDay = clock.time;
+      } else if (role === INSTRUMENT || role === SYMBOL) {
+        const name = sc.string();
+        if (sc.problem !== 0) return this.badField(layout.names[c]!, 'an instrument');
+        if (this.fixedKey < 0) {
+          if (name !== this.lastName || this.lastKey < 0) {
+            const id = role === INSTRUMENT ? name : this.symbolToId(name);
+            const problem = instrumentIdProblem(id);
+            if (problem !== undefined) return this.bad(layout.names[c]!, problem, name);
+            this.lastName = name;
+            this.lastKey = this.keyOf(id as InstrumentId);
+          }
+          key = this.lastKey;
+        }
+      } else sc.skip();
     }
+    const open = values[OPEN - OPEN]!;
+    const high = values[HIGH - OPEN]!;
+    const low = values[LOW - OPEN]!;
+    const close = values[CLOSE - OPEN]!;
+    const volume = values[VOLUME - OPEN]!;
+    const oi = values[OI - OPEN]!;
     if (!sc.done) return this.badColumns(roles.length);
     if (key < 0) {
       throw new ValidationError('options', [

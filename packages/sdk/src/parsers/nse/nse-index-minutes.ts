@@ -185,7 +185,7 @@ export function createNseIndexMinutesParser(
  * ```ts
  * const { rows, report } = parseNseIndexMinutes('NIFTY,20210101,09:16,13997.9,14020.85,13991.35,14013.15,0,0\n');
  * rows[0].time; // Date.UTC(2021, 0, 1, 3, 45): 09:15 IST, the bar's open
- * report.findings.map((f) => f.code); // ['volume-zero', 'oi-zero'... , 'end-labelled']
+ * report.findings.some((f) => f.code === 'end-labelled'); // true
  * ```
  */
 export function parseNseIndexMinutes(
