@@ -83,6 +83,6 @@ export function finalize(a: Amounts, policy: RoundingPolicy): Charges {
   const total =
     policy.total === 'round-of-sum'
       ? roundTo(sumOf(a), unit)
-      : brokerage.plus(stt).plus(exchangeTxn).plus(ipft).plus(sebi).plus(stampDuty).plus(gst);
+      : plus(plus(plus(brokerage, stt), plus(exchangeTxn, ipft)), plus(plus(sebi, stampDuty), gst));
   return Object.freeze({ brokerage, stt, exchangeTxn, ipft, sebi, stampDuty, gst, total });
 }

@@ -84,13 +84,15 @@ export function assessOrder(
   rememberGstOnBrokerage(brokerage, rates.gst);
   const gstPerValue = plan.gstOnIpft ? rates.gstPerValueWithIpft : rates.gstPerValue;
   const gst = plus(lastBrokerageGst, times(value, gstPerValue));
-  // The exact sum of the seven lines, the same way (see linearRate).
-  let total = plus(
-    times(value, linearRate(rates, plan.gstOnIpft, sttRounded, stampRounded)),
-    lastBrokerageWithGst,
-  );
-  if (sttRounded) total = plus(total, stt);
-  if (stampRounded) total = plus(total, stampDuty);
+  // The exact sum of the seven lines, the same way (see linearRate); a policy whose total is the
+  // sum of the rounded lines never needs it.
+  let total: Decimal | undefined;
+  if (policy.total === 'round-of-sum') {
+    const linear = linearRate(rates, plan.gstOnIpft, sttRounded, stampRounded);
+    total = plus(times(value, linear), lastBrokerageWithGst);
+    if (sttRounded) total = plus(total, stt);
+    if (stampRounded) total = plus(total, stampDuty);
+  }
   return { brokerage, stt, exchangeTxn, ipft, sebi, stampDuty, gst, total };
 }
 
@@ -99,6 +101,8 @@ export function assessOrder(
  * keeping a known total exact.
  */
 export function applyContractNoteLevies(a: Amounts, policy: RoundingPolicy): void {
+  // A note whose total is the sum of its lines never reads the exact total: drop it.
+  if (policy.total === 'sum-of-lines') a.total = undefined;
   if (policy.stt?.per === 'contract-note') {
     const rounded = roundTo(a.stt, policy.stt.to);
     if (a.total !== undefined && rounded !== a.stt) a.total = a.total.plus(rounded.minus(a.stt));
