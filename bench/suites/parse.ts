@@ -40,6 +40,69 @@ function genericCsv(bars: readonly Bar[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Peer in the same session: a minimal loop returning the same Bar objects, with no validation,
+ * no session filter, no policies and no report (fields at fixed offsets of this one file
+ * layout, numbers read digit by digit). It shows how much of the time is the objects and GC.
+ */
+function minimalLoop(text: string): number {
+  const bars: Bar[] = [];
+  const digit = (at: number): number => text.charCodeAt(at) - 48;
+  let start = 0;
+  let lastDate = -1;
+  let dayMs = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) break;
+    let p = text.indexOf(',', start) + 1;
+    const date =
+      text.charCodeAt(p + 7) + 10 * text.charCodeAt(p + 6) + 100 * text.charCodeAt(p + 5);
+    if (date !== lastDate) {
+      lastDate = date;
+      const year = digit(p) * 1000 + digit(p + 1) * 100 + digit(p + 2) * 10 + digit(p + 3);
+      dayMs =
+        Date.UTC(year, digit(p + 4) * 10 + digit(p + 5) - 1, digit(p + 6) * 10 + digit(p + 7)) -
+        19_800_000;
+    }
+    const minute =
+      (digit(p + 9) * 10 + digit(p + 10)) * 60 + digit(p + 12) * 10 + digit(p + 13) - 1;
+    p += 15;
+    const values = [0, 0, 0, 0, 0];
+    for (let f = 0; f < 5; f++) {
+      let value = 0;
+      let scale = 1;
+      let c = text.charCodeAt(p);
+      while (c >= 48 && c <= 57) {
+        value = value * 10 + c - 48;
+        c = text.charCodeAt(++p);
+      }
+      if (c === 46) {
+        c = text.charCodeAt(++p);
+        while (c >= 48 && c <= 57) {
+          value = value * 10 + c - 48;
+          scale *= 10;
+          c = text.charCodeAt(++p);
+        }
+      }
+      p++;
+      values[f] = value / scale;
+    }
+    bars.push({
+      kind: 'bar',
+      instrument: 'NSE:NIFTY 50',
+      timeframe: '1m',
+      time: dayMs + minute * 60_000,
+      open: values[0]!,
+      high: values[1]!,
+      low: values[2]!,
+      close: values[3]!,
+      volume: values[4]!,
+    });
+    start = end + 1;
+  }
+  return bars.length;
+}
+
 /** Median rows per CPU-second (user + system, GC threads included) and per wall-clock second. */
 function measure(fn: () => number, runs = 11, warmup = 3): { cpu: number; wall: number } {
   for (let i = 0; i < warmup; i++) fn();
@@ -75,6 +138,7 @@ export default function parseSuite(): BenchResult[] {
     const { rows, report } = parser.end();
     return taken + rows.length === report.rows ? report.lines : -1;
   });
+  const floor = measure(() => minimalLoop(nifty));
   const generic1 = measure(
     () => parseGenericCsv(generic, { instrument: 'NSE:NIFTY 50' }).report.rows,
   );
@@ -96,6 +160,12 @@ export default function parseSuite(): BenchResult[] {
       unit: 'rows/s',
       budget: BUDGET,
       note: `${chunks.length} chunks, onOutOfOrder 'fail' so bars are handed out per chunk; ${how}; wall clock ${Math.round(streamed.wall).toLocaleString('en-US')} rows/s`,
+    },
+    {
+      name: 'peer: minimal loop building the same Bar objects (no checks, no report)',
+      value: floor.cpu,
+      unit: 'rows/s',
+      note: `same text; fixed offsets of this layout, no validation, session filter, policies or report: shows the share of object allocation and GC; ${how}; wall clock ${Math.round(floor.wall).toLocaleString('en-US')} rows/s`,
     },
     {
       name: 'parseGenericCsv, the same bars as a generic CSV',

@@ -94,8 +94,9 @@ export class GenericCsvParser extends BarSeriesParser {
     const sc = this.scanner;
     const clock = this.clock;
     sc.setLine(text, start, end);
+    // Every numeric column present is written on each row (or the row fails before use);
+    // absent ones (volume, oi) stay 0, so the scratch needs no reset.
     const values = this.values;
-    values.fill(0);
     let key = this.fixedKey;
     let time = Number.NaN;
     let timeOfDay = 0;
