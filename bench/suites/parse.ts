@@ -104,7 +104,7 @@ function minimalLoop(text: string): number {
 }
 
 /** Median rows per CPU-second (user + system, GC threads included) and per wall-clock second. */
-function measure(fn: () => number, runs = 11, warmup = 3): { cpu: number; wall: number } {
+function measure(fn: () => number, runs = 11, warmup = 6): { cpu: number; wall: number } {
   for (let i = 0; i < warmup; i++) fn();
   const cpu: number[] = [];
   const wall: number[] = [];
@@ -145,7 +145,7 @@ export default function parseSuite(): BenchResult[] {
 
   const size = (text: string): string => `${(text.length / 2 ** 20).toFixed(1)} MiB`;
   const how =
-    'median of 11 runs after 3 warm-ups, per CPU-second (user + system, GC threads included: the 2-core machine is shared)';
+    'median of 11 runs after 6 warm-ups, per CPU-second (user + system, GC threads included: the 2-core machine is shared)';
   return [
     {
       name: 'parseNseIndexMinutes, NIFTY 1m, 25 files in one string',
