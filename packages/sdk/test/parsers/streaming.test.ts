@@ -122,6 +122,22 @@ describe('streaming parsers: chunk boundaries anywhere give the whole-string res
     expect(report.firstTime).toBeLessThan(report.lastTime!);
   });
 
+  it('finds an end-of-day duplicate of a row already taken', () => {
+    const header =
+      'SYMBOL, SERIES, DATE1, PREV_CLOSE, OPEN_PRICE, HIGH_PRICE, LOW_PRICE, LAST_PRICE, CLOSE_PRICE, AVG_PRICE, TTL_TRD_QNTY, TURNOVER_LACS, NO_OF_TRADES, DELIV_QTY, DELIV_PER';
+    const row = 'INFY, EQ, 14-Nov-2025, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 100.00';
+    const parser = createNseEquityBhavcopyParser({ onDuplicate: 'keep-first' });
+    parser.push(`${header}\n${row}\n`);
+    expect(parser.take()).toHaveLength(1);
+    parser.push(`${row}\n`);
+    const { rows, report } = parser.end();
+    expect(rows).toEqual([]);
+    expect(report.rows).toBe(1);
+    expect(report.duplicates).toEqual([
+      { line: 3, duplicateOf: 2, time: undefined, key: 'INFY EQ', keptLine: 2 },
+    ]);
+  });
+
   it('take() waits while the timeframe is still to be detected', () => {
     const parser = createGenericCsvParser({ instrument: 'NSE:INFY', onOutOfOrder: 'fail' });
     parser.push(

@@ -12,7 +12,9 @@ const DUPLICATE_ADVICE =
  */
 export abstract class RecordParser<Row> extends RowReader implements StreamingParser<Row> {
   protected rows: Row[] = [];
-  private rowLines: number[] = [];
+  /** Line of every row kept so far, by row number (taken rows included). */
+  private readonly rowLines: number[] = [];
+  /** Row number of each key seen, so duplicates are found across `take()` calls too. */
   private readonly byKey = new Map<string, number>();
   private taken = 0;
   /** Epoch ms of the file's trade date, when known. */
@@ -43,7 +45,7 @@ export abstract class RecordParser<Row> extends RowReader implements StreamingPa
     const line = this.lineNumber;
     const at = this.byKey.get(key);
     if (at === undefined) {
-      this.byKey.set(key, this.rows.length);
+      this.byKey.set(key, this.rowLines.length);
       this.rows.push(row);
       this.rowLines.push(line);
       return;
@@ -68,7 +70,8 @@ export abstract class RecordParser<Row> extends RowReader implements StreamingPa
       keptLine: keepLast ? line : duplicateOf,
     });
     if (keepLast) {
-      this.rows[at] = row;
+      // keep-last never lets take() hand rows out, so the row is still here.
+      this.rows[at - this.taken] = row;
       this.rowLines[at] = line;
     }
   }
@@ -78,8 +81,6 @@ export abstract class RecordParser<Row> extends RowReader implements StreamingPa
     const rows = this.finish(this.rows);
     this.taken += rows.length;
     this.rows = [];
-    this.rowLines = [];
-    this.byKey.clear();
     return rows;
   }
 
