@@ -97,8 +97,8 @@ export function fillCharger(options: ChargeOptions): FillCharger {
     const next = copyOf(dayTotals);
     for (const key of COMPONENTS) {
       const change =
-        previous === undefined ? assessed[key] : assessed[key].minus(previous.assessed[key]);
-      if (!change.isZero()) next[key] = next[key].plus(change);
+        previous === undefined ? assessed[key] : sub(assessed[key], previous.assessed[key]);
+      if (!change.isZero()) next[key] = add(next[key], change);
     }
     if (sttPerNote !== undefined || stampPerNote !== undefined) {
       let segment = segments.get(order.exchange);
