@@ -119,15 +119,22 @@ function slippageModel(choice: SlippageChoice): FillPriceModel | undefined {
     case 'ticks':
       return fixedTicks(choice.value);
     case 'volume':
-      return volumeShare();
+      return volumeShare({ impact: 0.1 });
   }
 }
 
 function feesFor(plan: BacktestArgs['plan']): FeeFunction | undefined {
   if (plan === 'none') return undefined;
   const brokerPlan = plan === 'zerodha' ? zerodha() : plan === 'upstox' ? upstox() : angelOne();
-  const charge = fillCharger({ plan: brokerPlan, beforeSchedules: 'earliest' });
-  return (fill, instrument) => charge(fill, instrument);
+  const charge = fillCharger({ plan: brokerPlan });
+  // Charge schedules start on 2021-04-01: earlier fills pay that day's rates. An index traded as a
+  // proxy pays cash-equity charges.
+  const firstScheduled = Date.UTC(2021, 3, 1, 4, 0);
+  return (fill, instrument) =>
+    charge(
+      fill.time < firstScheduled ? { ...fill, time: firstScheduled } : fill,
+      instrument.type === 'IDX' ? { ...instrument, type: 'EQ' } : instrument,
+    );
 }
 
 /** Everything the run needs from the data: events in time order, instruments, and the price series for the chart. */
