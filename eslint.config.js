@@ -6,7 +6,9 @@ import tseslint from 'typescript-eslint';
 const browserSafe = ['packages/sdk/src/**', 'packages/costs-in/src/**', 'packages/backtest/src/**'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'docs/api/**', '**/*.config.*', 'bench/.tmp/**'] },
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', 'docs/api/**', '**/*.config.*', 'bench/.tmp/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -17,7 +19,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       eqeqeq: ['error', 'always'],
     },
@@ -27,7 +32,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'worker_threads'], message: 'This package must also run in a browser (DESIGN.md §2): no Node-only modules.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'child_process',
+                'net',
+                'http',
+                'https',
+                'worker_threads',
+              ],
+              message:
+                'This package must also run in a browser (DESIGN.md §2): no Node-only modules.',
+            },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', 'require'],
     },

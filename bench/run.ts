@@ -49,7 +49,9 @@ for (const file of suites) {
 
 writeFileSync(store, JSON.stringify(previous, null, 2) + '\n');
 writeFileSync(`${here}RESULTS.md`, render(previous));
-process.stderr.write(`bench: wrote bench/RESULTS.md${failed ? `, ${failed} figure(s) outside budget` : ''}\n`);
+process.stderr.write(
+  `bench: wrote bench/RESULTS.md${failed ? `, ${failed} figure(s) outside budget` : ''}\n`,
+);
 
 function withinBudget(r: BenchResult): boolean {
   if (!r.budget) return true;
@@ -73,14 +75,22 @@ function render(all: Record<string, SuiteRecord>): string {
   ];
   for (const [suite, rec] of Object.entries(all).sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`## ${suite}`, '', `Measured ${rec.date} on ${rec.machine}.`, '');
-    lines.push('| measurement | median | unit | budget | within | how |', '|---|---:|---|---|---|---|');
+    lines.push(
+      '| measurement | median | unit | budget | within | how |',
+      '|---|---:|---|---|---|---|',
+    );
     for (const r of rec.results) {
       const budget = r.budget
-        ? [r.budget.min !== undefined ? `>= ${format(r.budget.min)}` : '', r.budget.max !== undefined ? `<= ${format(r.budget.max)}` : '']
+        ? [
+            r.budget.min !== undefined ? `>= ${format(r.budget.min)}` : '',
+            r.budget.max !== undefined ? `<= ${format(r.budget.max)}` : '',
+          ]
             .filter(Boolean)
             .join(', ')
         : '';
-      lines.push(`| ${r.name} | ${format(r.value)} | ${r.unit} | ${budget} | ${withinBudget(r) ? 'yes' : '**no**'} | ${r.note ?? ''} |`);
+      lines.push(
+        `| ${r.name} | ${format(r.value)} | ${r.unit} | ${budget} | ${withinBudget(r) ? 'yes' : '**no**'} | ${r.note ?? ''} |`,
+      );
     }
     lines.push('');
   }

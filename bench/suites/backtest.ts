@@ -5,13 +5,30 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { runBacktest } from '@pravah/backtest';
 import { fillCharger, zerodha } from '@pravah/costs-in';
-import { crossoverSignal, defineStrategy, fixedQuantity, marketExecution, parseInstrument, Sma, type Bar } from '@pravah/sdk';
+import {
+  crossoverSignal,
+  defineStrategy,
+  fixedQuantity,
+  marketExecution,
+  parseInstrument,
+  Sma,
+  type Bar,
+} from '@pravah/sdk';
 import { median } from '../measure.js';
 import type { BenchResult } from '../types.js';
 
-const NIFTY_DIR = fileURLToPath(new URL('../../../shared/data/nse/nifty_index_1min/', import.meta.url));
+const NIFTY_DIR = fileURLToPath(
+  new URL('../../../shared/data/nse/nifty_index_1min/', import.meta.url),
+);
 // The index traded as if it were a cash equity, so that equity delivery charges apply to every fill.
-const NIFTY = parseInstrument({ id: 'NSE:NIFTY 50', exchange: 'NSE', symbol: 'NIFTY 50', type: 'EQ', lotSize: 1, tickSize: 0.05 });
+const NIFTY = parseInstrument({
+  id: 'NSE:NIFTY 50',
+  exchange: 'NSE',
+  symbol: 'NIFTY 50',
+  type: 'EQ',
+  lotSize: 1,
+  tickSize: 0.05,
+});
 
 function loadBars(): Bar[] {
   const bars: Bar[] = [];
@@ -19,8 +36,27 @@ function loadBars(): Bar[] {
     for (const line of readFileSync(NIFTY_DIR + file, 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       const [, d, hm, o, h, l, c] = line.split(',');
-      const t = Date.UTC(+d!.slice(0, 4), +d!.slice(4, 6) - 1, +d!.slice(6, 8), +hm!.slice(0, 2), +hm!.slice(3, 5)) - 19_800_000 - 60_000;
-      bars.push({ kind: 'bar', instrument: NIFTY.id, timeframe: '1m', time: t, open: +o!, high: +h!, low: +l!, close: +c!, volume: 0 });
+      const t =
+        Date.UTC(
+          +d!.slice(0, 4),
+          +d!.slice(4, 6) - 1,
+          +d!.slice(6, 8),
+          +hm!.slice(0, 2),
+          +hm!.slice(3, 5),
+        ) -
+        19_800_000 -
+        60_000;
+      bars.push({
+        kind: 'bar',
+        instrument: NIFTY.id,
+        timeframe: '1m',
+        time: t,
+        open: +o!,
+        high: +h!,
+        low: +l!,
+        close: +c!,
+        volume: 0,
+      });
     }
   }
   return bars.sort((a, b) => a.time - b.time);
@@ -46,7 +82,8 @@ export default function backtestSuite(): BenchResult[] {
       feed: bars,
       instruments: [NIFTY],
       capital: 10_000_000,
-      fees: (fill, instrument) => charge(fill.time < firstScheduled ? { ...fill, time: firstScheduled } : fill, instrument),
+      fees: (fill, instrument) =>
+        charge(fill.time < firstScheduled ? { ...fill, time: firstScheduled } : fill, instrument),
       planName: 'zerodha',
     });
   };

@@ -15,12 +15,26 @@ export {
 } from './engine/backtest-options.js';
 export { FeedOrderError } from './engine/feed-order-error.js';
 export { formatIstIso } from './engine/ist-day.js';
-export { SimulatedExchange, AUTO_SQUARE_OFF_FILL_REASON, type ExchangeListener } from './exchange/simulated-exchange.js';
-export type { ExchangeConfig, FillOptions, AccountCheck, SessionRules } from './exchange/exchange-config.js';
+export {
+  SimulatedExchange,
+  AUTO_SQUARE_OFF_FILL_REASON,
+  type ExchangeListener,
+} from './exchange/simulated-exchange.js';
+export type {
+  ExchangeConfig,
+  FillOptions,
+  AccountCheck,
+  SessionRules,
+} from './exchange/exchange-config.js';
 export { intrabarPath, firstTouch, type PathTouch } from './exchange/intrabar-path.js';
 export type { Rejection, RejectionCode } from './exchange/rejection.js';
 export { Ledger, type Closing } from './ledger/ledger.js';
-export { computeMetrics, TRADING_DAYS_PER_YEAR, type Metrics, type MetricsInput } from './metrics/compute-metrics.js';
+export {
+  computeMetrics,
+  TRADING_DAYS_PER_YEAR,
+  type Metrics,
+  type MetricsInput,
+} from './metrics/compute-metrics.js';
 export { percentile, mean, sampleStdDev, downsideDeviation } from './metrics/statistics.js';
 export * from './evaluator/index.js';
 export {

@@ -36,12 +36,24 @@ export function bar(
   volume = 1000,
   instrument: InstrumentId = RELIANCE.id,
 ): Bar {
-  return { kind: 'bar', instrument, timeframe: '1m', time: T0 + minute * MIN, open: o, high: h, low: l, close: c, volume };
+  return {
+    kind: 'bar',
+    instrument,
+    timeframe: '1m',
+    time: T0 + minute * MIN,
+    open: o,
+    high: h,
+    low: l,
+    close: c,
+    volume,
+  };
 }
 
 let counter = 0;
 /** An order intent with sensible defaults. */
-export function intent(fields: Partial<OrderIntent> & Pick<OrderIntent, 'side' | 'quantity'>): OrderIntent {
+export function intent(
+  fields: Partial<OrderIntent> & Pick<OrderIntent, 'side' | 'quantity'>,
+): OrderIntent {
   return {
     kind: 'intent',
     id: fields.id ?? `o${++counter}`,

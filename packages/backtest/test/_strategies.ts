@@ -15,18 +15,16 @@ import {
 /** Sizer used by the engine tests: a fixed signed quantity per direction. */
 export function fixedUnits(quantity: number, product: Product = 'CNC'): RiskSizer {
   return () =>
-    map(
-      (s: SignalEvent): TargetPosition => ({
-        kind: 'target',
-        instrument: s.instrument,
-        time: s.time,
-        quantity: s.direction === 'long' ? quantity : s.direction === 'short' ? -quantity : 0,
-        product,
-        price: s.price,
-        confidence: s.confidence,
-        reason: s.reason,
-      }),
-    );
+    map((s: SignalEvent): TargetPosition => ({
+      kind: 'target',
+      instrument: s.instrument,
+      time: s.time,
+      quantity: s.direction === 'long' ? quantity : s.direction === 'short' ? -quantity : 0,
+      product,
+      price: s.price,
+      confidence: s.confidence,
+      reason: s.reason,
+    }));
 }
 
 /** Market orders for the difference between target and position plus open orders. */
@@ -36,7 +34,11 @@ export function marketDifference(): ExecutionModel {
     return mergeMap((t: TargetPosition): OrderIntent[] => {
       const pending = ctx.portfolio
         .openOrders(t.instrument)
-        .reduce((sum, o) => sum + (o.intent.side === 'BUY' ? 1 : -1) * (o.intent.quantity - o.filledQuantity), 0);
+        .reduce(
+          (sum, o) =>
+            sum + (o.intent.side === 'BUY' ? 1 : -1) * (o.intent.quantity - o.filledQuantity),
+          0,
+        );
       const delta = t.quantity - ctx.portfolio.positionQuantity(t.instrument) - pending;
       if (delta === 0) return [];
       return [
@@ -58,7 +60,12 @@ export function marketDifference(): ExecutionModel {
   };
 }
 
-const signalOf = (e: MarketEvent, direction: SignalEvent['direction'], reason: string, time: number): SignalEvent => ({
+const signalOf = (
+  e: MarketEvent,
+  direction: SignalEvent['direction'],
+  reason: string,
+  time: number,
+): SignalEvent => ({
   kind: 'signal',
   instrument: e.instrument,
   time,
@@ -69,7 +76,10 @@ const signalOf = (e: MarketEvent, direction: SignalEvent['direction'], reason: s
 });
 
 /** Long/flat SMA crossover written plainly, per instrument, with strict crosses. */
-export function smaCrossSignal(fast: number, slow: number): (ctx: StrategyContext) => OperatorFunction<MarketEvent, SignalEvent> {
+export function smaCrossSignal(
+  fast: number,
+  slow: number,
+): (ctx: StrategyContext) => OperatorFunction<MarketEvent, SignalEvent> {
   return (ctx) => {
     const state = new Map<string, { closes: number[]; prev: number }>();
     return (source) =>
@@ -85,7 +95,12 @@ export function smaCrossSignal(fast: number, slow: number): (ctx: StrategyContex
           const crossed = s.prev !== 0 && side !== s.prev;
           s.prev = side;
           if (!crossed) return undefined;
-          return signalOf(e, side > 0 ? 'long' : 'flat', side > 0 ? 'fast above slow' : 'fast below slow', ctx.clock.now());
+          return signalOf(
+            e,
+            side > 0 ? 'long' : 'flat',
+            side > 0 ? 'fast above slow' : 'fast below slow',
+            ctx.clock.now(),
+          );
         }),
         filter((x): x is SignalEvent => x !== undefined),
       );
@@ -93,7 +108,9 @@ export function smaCrossSignal(fast: number, slow: number): (ctx: StrategyContex
 }
 
 /** A strategy for engine tests: plain SMA cross, fixed units, market orders. */
-export function testStrategy(options: { fast?: number; slow?: number; quantity?: number; product?: Product } = {}) {
+export function testStrategy(
+  options: { fast?: number; slow?: number; quantity?: number; product?: Product } = {},
+) {
   return defineStrategy({
     name: 'engine-test',
     params: z.object({}),

@@ -110,7 +110,10 @@ export class BacktestEngine<S extends z.ZodType> {
         currency: parseHhMm(this.cutoffs.currency),
         commodity: parseHhMm(this.cutoffs.commodity),
       };
-      this.cutoffMinutes = { ...m, earliest: Math.min(m.equity, m.derivatives, m.currency, m.commodity) };
+      this.cutoffMinutes = {
+        ...m,
+        earliest: Math.min(m.equity, m.derivatives, m.currency, m.commodity),
+      };
     } else {
       this.cutoffMinutes = undefined;
     }
@@ -131,14 +134,23 @@ export class BacktestEngine<S extends z.ZodType> {
         ...(slippage
           ? {
               slippage: (fill: Fill, event: MarketEvent | undefined) =>
-                applySlippage(slippage, fill, slippageQuote(fill, event, this.registry.get(fill.instrument).tickSize)).price,
+                applySlippage(
+                  slippage,
+                  fill,
+                  slippageQuote(fill, event, this.registry.get(fill.instrument).tickSize),
+                ).price,
             }
           : {}),
       },
       { onFill: (fill) => this.onFill(fill), onOrder: () => undefined },
     );
     const capital = options.capital;
-    this.anchors = { startOfDayEquity: capital, startOfWeekEquity: capital, startOfDayRealised: 0, startOfWeekRealised: 0 };
+    this.anchors = {
+      startOfDayEquity: capital,
+      startOfWeekEquity: capital,
+      startOfDayRealised: 0,
+      startOfWeekRealised: 0,
+    };
     this.portfolio = new BacktestPortfolio(this.ledger, this.exchange, this.drawdown, this.anchors);
     this.graph = createStrategyGraph(
       strategy,
@@ -197,7 +209,10 @@ export class BacktestEngine<S extends z.ZodType> {
   private flush(): void {
     const batch = this.batch;
     this.batch = [];
-    if (batch.length > 1) batch.sort((a, b) => (a.instrument < b.instrument ? -1 : a.instrument > b.instrument ? 1 : 0));
+    if (batch.length > 1)
+      batch.sort((a, b) =>
+        a.instrument < b.instrument ? -1 : a.instrument > b.instrument ? 1 : 0,
+      );
     const t = this.batchTime;
     this.firstTime ??= t;
     this.rollPeriods(t);
@@ -220,7 +235,10 @@ export class BacktestEngine<S extends z.ZodType> {
       this.events++;
       this.graph.push(event);
     }
-    if (this.options.onProgress && this.events % (this.options.progressEvery ?? 100_000) < batch.length) {
+    if (
+      this.options.onProgress &&
+      this.events % (this.options.progressEvery ?? 100_000) < batch.length
+    ) {
       this.options.onProgress(this.events);
     }
   }
@@ -262,22 +280,35 @@ export class BacktestEngine<S extends z.ZodType> {
   }
 
   private autoSquareOff(event: MarketEvent): void {
-    if (this.cutoffMinutes === undefined || istMinuteOfDay(event.time) < this.cutoffMinutes.earliest) return;
+    if (
+      this.cutoffMinutes === undefined ||
+      istMinuteOfDay(event.time) < this.cutoffMinutes.earliest
+    )
+      return;
     if (this.squaredOffToday.has(event.instrument)) return;
     const quantity = this.ledger.quantity(event.instrument, 'MIS');
     const instrument = this.registry.get(event.instrument);
     if (!this.isAfterCutoff(instrument, event.time)) return;
     this.squaredOffToday.add(event.instrument);
-    const hasOpenMis = this.exchange.openOrders(event.instrument).some((o) => o.intent.product === 'MIS');
+    const hasOpenMis = this.exchange
+      .openOrders(event.instrument)
+      .some((o) => o.intent.product === 'MIS');
     if (quantity === 0 && !hasOpenMis) return;
     if (quantity === 0) {
       for (const order of this.exchange.openOrders(event.instrument)) {
-        if (order.intent.product === 'MIS') this.exchange.cancel(order.id, event.time, 'cancelled by auto square-off');
+        if (order.intent.product === 'MIS')
+          this.exchange.cancel(order.id, event.time, 'cancelled by auto square-off');
       }
       return;
     }
     const price = event.kind === 'bar' ? event.open : event.price;
-    this.exchange.squareOff(event.instrument, -quantity, price, event.time, 'broker auto square-off at the MIS cut-off');
+    this.exchange.squareOff(
+      event.instrument,
+      -quantity,
+      price,
+      event.time,
+      'broker auto square-off at the MIS cut-off',
+    );
   }
 
   private isAfterCutoff(instrument: Instrument, time: number): boolean {
@@ -301,15 +332,19 @@ export class BacktestEngine<S extends z.ZodType> {
   private fundsShortfall(intent: OrderIntent, price: number): string | undefined {
     const held = this.ledger.quantity(intent.instrument);
     const signed = intent.side === 'BUY' ? intent.quantity : -intent.quantity;
-    const reduces = held !== 0 && Math.sign(held) !== Math.sign(signed) && Math.abs(signed) <= Math.abs(held);
+    const reduces =
+      held !== 0 && Math.sign(held) !== Math.sign(signed) && Math.abs(signed) <= Math.abs(held);
     if (reduces) return undefined;
     const leverage = this.options.leverage?.[intent.product] ?? 1;
     let pending = 0;
     for (const order of this.exchange.openOrders()) {
       if (order.intent.reduceOnly || order.id === intent.id) continue;
-      pending += (order.intent.quantity - order.filledQuantity) * (order.intent.price ?? order.intent.triggerPrice ?? price);
+      pending +=
+        (order.intent.quantity - order.filledQuantity) *
+        (order.intent.price ?? order.intent.triggerPrice ?? price);
     }
-    const increase = Math.abs(held + signed) > Math.abs(held) ? Math.abs(held + signed) - Math.abs(held) : 0;
+    const increase =
+      Math.abs(held + signed) > Math.abs(held) ? Math.abs(held + signed) - Math.abs(held) : 0;
     const needed = increase * price;
     const available = this.ledger.equity() * leverage - this.ledger.grossExposure() - pending;
     if (needed <= available + 1e-6) return undefined;
@@ -318,7 +353,9 @@ export class BacktestEngine<S extends z.ZodType> {
 
   private onFill(raw: Fill): void {
     const instrument = this.registry.get(raw.instrument);
-    const fill = this.options.fees ? Object.freeze({ ...raw, charges: this.options.fees(raw, instrument) }) : raw;
+    const fill = this.options.fees
+      ? Object.freeze({ ...raw, charges: this.options.fees(raw, instrument) })
+      : raw;
     this.fills.push(fill);
     for (const closing of this.ledger.book(fill)) this.closings.push(closing);
     this.filledInBatch = true;

@@ -12,7 +12,12 @@ export interface DrawdownSummary {
 export class DrawdownTracker {
   private peak = Number.NEGATIVE_INFINITY;
   private peakAt: number | undefined;
-  private best: DrawdownSummary = { maxDrawdown: 0, peakTime: undefined, troughTime: undefined, recoveryTime: undefined };
+  private best: DrawdownSummary = {
+    maxDrawdown: 0,
+    peakTime: undefined,
+    troughTime: undefined,
+    recoveryTime: undefined,
+  };
   private awaitingRecovery = false;
 
   update(time: number, equity: number): void {
@@ -27,7 +32,12 @@ export class DrawdownTracker {
     }
     const dd = this.peak > 0 ? (this.peak - equity) / this.peak : 0;
     if (dd > this.best.maxDrawdown) {
-      this.best = { maxDrawdown: dd, peakTime: this.peakAt, troughTime: time, recoveryTime: undefined };
+      this.best = {
+        maxDrawdown: dd,
+        peakTime: this.peakAt,
+        troughTime: time,
+        recoveryTime: undefined,
+      };
       this.awaitingRecovery = true;
     }
   }

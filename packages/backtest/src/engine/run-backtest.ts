@@ -27,7 +27,10 @@ export interface RunBacktestOptions extends BacktestOptions {
  * console.log(result.metrics.finalEquity, result.grade.badge);
  * ```
  */
-export function runBacktest<S extends z.ZodType>(strategy: Strategy<S>, options: RunBacktestOptions): BacktestResult {
+export function runBacktest<S extends z.ZodType>(
+  strategy: Strategy<S>,
+  options: RunBacktestOptions,
+): BacktestResult {
   const engine = new BacktestEngine(strategy, options, options.logger);
   for (const event of options.feed) engine.push(event);
   const record = engine.finish();

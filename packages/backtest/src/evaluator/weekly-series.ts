@@ -14,7 +14,10 @@ export interface WeekSummary {
  * Splits an equity curve into IST Monday–Sunday weeks that contain at least one point and
  * computes each week's return and drawdown. The first week compares with `base`.
  */
-export function weeklySeries(curve: readonly { time: number; equity: number }[], base: number): WeekSummary[] {
+export function weeklySeries(
+  curve: readonly { time: number; equity: number }[],
+  base: number,
+): WeekSummary[] {
   const weeks: WeekSummary[] = [];
   let previousClose = base;
   let i = 0;
@@ -42,7 +45,10 @@ export function weeklySeries(curve: readonly { time: number; equity: number }[],
 }
 
 /** Maximum drawdown over the whole curve (starting from `base`), in percent (positive). */
-export function maxDrawdownPercent(curve: readonly { time: number; equity: number }[], base: number): number {
+export function maxDrawdownPercent(
+  curve: readonly { time: number; equity: number }[],
+  base: number,
+): number {
   let peak = base;
   let worst = 0;
   for (const { equity } of curve) {

@@ -73,9 +73,16 @@ export class WeeklyTargetEvaluator {
     const base = run.initialCapital ?? curve[0]?.equity ?? 0;
     const weeks = weeklySeries(curve, base);
     const returns = weeks.map((w) => w.return);
-    const meanReturn = returns.length === 0 ? 0 : returns.reduce((a, b) => a + b, 0) / returns.length;
+    const meanReturn =
+      returns.length === 0 ? 0 : returns.reduce((a, b) => a + b, 0) / returns.length;
     const maxDd = maxDrawdownPercent(curve, base);
-    const p95 = weeks.length === 0 ? 0 : percentile(weeks.map((w) => w.drawdown), 5);
+    const p95 =
+      weeks.length === 0
+        ? 0
+        : percentile(
+            weeks.map((w) => w.drawdown),
+            5,
+          );
     const band = o.amberBand;
 
     const checks: GradeCheck[] = [
@@ -85,7 +92,12 @@ export class WeeklyTargetEvaluator {
         threshold: o.targetWeeklyReturn,
         status: atLeast(meanReturn, o.targetWeeklyReturn, band),
       },
-      { name: 'maxDrawdown', value: maxDd, threshold: o.maxDrawdown, status: atMost(maxDd, o.maxDrawdown, band) },
+      {
+        name: 'maxDrawdown',
+        value: maxDd,
+        threshold: o.maxDrawdown,
+        status: atMost(maxDd, o.maxDrawdown, band),
+      },
       {
         name: 'p95WeeklyDrawdown',
         value: p95,
@@ -99,15 +111,22 @@ export class WeeklyTargetEvaluator {
         status: weeks.length >= o.minWeeks ? 'green' : 'amber',
       },
     ];
-    const badge = checks.reduce<GradeStatus>((worst, c) => (RANK[c.status] > RANK[worst] ? c.status : worst), 'green');
-    const grossWeeks = run.grossEquityCurve ? weeklySeries(run.grossEquityCurve, base).map((w) => w.return) : undefined;
+    const badge = checks.reduce<GradeStatus>(
+      (worst, c) => (RANK[c.status] > RANK[worst] ? c.status : worst),
+      'green',
+    );
+    const grossWeeks = run.grossEquityCurve
+      ? weeklySeries(run.grossEquityCurve, base).map((w) => w.return)
+      : undefined;
     return {
       badge,
       checks,
       weeks,
       confidence: {
         net: bootstrapMean(returns, o.targetWeeklyReturn, o.bootstrap) ?? null,
-        gross: grossWeeks ? (bootstrapMean(grossWeeks, o.targetWeeklyReturn, o.bootstrap) ?? null) : null,
+        gross: grossWeeks
+          ? (bootstrapMean(grossWeeks, o.targetWeeklyReturn, o.bootstrap) ?? null)
+          : null,
         weeks: weeks.length,
         tooShort: weeks.length < o.minWeeks,
       },

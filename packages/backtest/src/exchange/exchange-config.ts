@@ -1,4 +1,11 @@
-import type { Fill, Instrument, InstrumentId, MarketEvent, OrderIntent, Product } from '@pravah/sdk';
+import type {
+  Fill,
+  Instrument,
+  InstrumentId,
+  MarketEvent,
+  OrderIntent,
+  Product,
+} from '@pravah/sdk';
 
 /** How the simulated exchange fills orders. Everything optional; defaults are the strict ones. */
 export interface FillOptions {

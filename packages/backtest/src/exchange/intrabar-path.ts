@@ -6,7 +6,10 @@ import type { Bar } from '@pravah/sdk';
  * (the adverse path for a long entry's stop, so a backtest never flatters longs on ties).
  * Returned as four prices; segments between consecutive points are monotonic.
  */
-export function intrabarPath(bar: Pick<Bar, 'open' | 'high' | 'low' | 'close'>, out: Float64Array): Float64Array {
+export function intrabarPath(
+  bar: Pick<Bar, 'open' | 'high' | 'low' | 'close'>,
+  out: Float64Array,
+): Float64Array {
   const highFirst = bar.high - bar.open < bar.open - bar.low;
   out[0] = bar.open;
   out[1] = highFirst ? bar.high : bar.low;

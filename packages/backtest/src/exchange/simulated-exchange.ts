@@ -80,7 +80,8 @@ export class SimulatedExchange {
   /** Orders that can still fill (including bracket legs waiting for their entry). */
   openOrders(instrument?: InstrumentId): Order[] {
     const out: Order[] = [];
-    const lists = instrument === undefined ? [...this.working.values()] : [this.working.get(instrument) ?? []];
+    const lists =
+      instrument === undefined ? [...this.working.values()] : [this.working.get(instrument) ?? []];
     for (const list of lists) for (const o of list) if (!o.isTerminal) out.push(o.snapshot());
     return out;
   }
@@ -95,10 +96,17 @@ export class SimulatedExchange {
    * (bars: bar open time; ticks: strictly after `now`).
    */
   submit(intent: OrderIntent, now: number): Order {
-    const latency = typeof this.config.latencyMs === 'function' ? this.config.latencyMs(intent) : (this.config.latencyMs ?? 0);
+    const latency =
+      typeof this.config.latencyMs === 'function'
+        ? this.config.latencyMs(intent)
+        : (this.config.latencyMs ?? 0);
     const order = new WorkingOrder(intent, now + latency);
     if (this.byId.has(intent.id)) {
-      order.transition('REJECTED', now, `DUPLICATE_ID: an order with id "${intent.id}" already exists`);
+      order.transition(
+        'REJECTED',
+        now,
+        `DUPLICATE_ID: an order with id "${intent.id}" already exists`,
+      );
       this.listener.onOrder(order.snapshot());
       return order.snapshot();
     }
@@ -107,12 +115,22 @@ export class SimulatedExchange {
     order.transition('PENDING', now, 'received');
 
     if (!this.instruments.has(intent.instrument)) {
-      return this.reject(order, now, rejection('UNKNOWN_INSTRUMENT', `${intent.instrument} is not in the run's instruments`).reason);
+      return this.reject(
+        order,
+        now,
+        rejection('UNKNOWN_INSTRUMENT', `${intent.instrument} is not in the run's instruments`)
+          .reason,
+      );
     }
     if (intent.cancelId !== undefined) {
       const target = this.byId.get(intent.cancelId);
       if (!target || target.isTerminal) {
-        return this.reject(order, now, rejection('REPLACED_ORDER_NOT_OPEN', `order "${intent.cancelId}" is no longer open`).reason);
+        return this.reject(
+          order,
+          now,
+          rejection('REPLACED_ORDER_NOT_OPEN', `order "${intent.cancelId}" is no longer open`)
+            .reason,
+        );
       }
       this.cancelWorking(target, now, `replaced by ${intent.id}`);
     }
@@ -170,9 +188,16 @@ export class SimulatedExchange {
    * The broker's auto square-off of an intraday position: cancels the instrument's open MIS
    * orders and fills a market order for `quantity` (signed: + buys) at `price`, at `time`.
    */
-  squareOff(instrument: InstrumentId, quantity: number, price: number, time: number, reason: string): Order {
+  squareOff(
+    instrument: InstrumentId,
+    quantity: number,
+    price: number,
+    time: number,
+    reason: string,
+  ): Order {
     for (const order of this.working.get(instrument) ?? []) {
-      if (!order.isTerminal && order.intent.product === 'MIS') this.cancelWorking(order, time, 'cancelled by auto square-off');
+      if (!order.isTerminal && order.intent.product === 'MIS')
+        this.cancelWorking(order, time, 'cancelled by auto square-off');
     }
     const intent: OrderIntent = Object.freeze({
       kind: 'intent',
@@ -249,7 +274,11 @@ export class SimulatedExchange {
     if (parent.status === 'FILLED') return;
     for (const child of parent.children) {
       if (child.isTerminal) continue;
-      child.transition('CANCELLED', now, `parent order "${parent.id}" ended ${parent.status} without filling`);
+      child.transition(
+        'CANCELLED',
+        now,
+        `parent order "${parent.id}" ended ${parent.status} without filling`,
+      );
       this.listener.onOrder(child.snapshot());
       this.settleChildren(child, now);
     }
@@ -296,7 +325,12 @@ export class SimulatedExchange {
     }
   }
 
-  private applyCandidates(candidates: Candidate[], event: MarketEvent, volume: number | undefined, time: number): void {
+  private applyCandidates(
+    candidates: Candidate[],
+    event: MarketEvent,
+    volume: number | undefined,
+    time: number,
+  ): void {
     candidates.sort((a, b) => a.distance - b.distance);
     let budget = this.volumeBudget(volume);
     for (const c of candidates) {
@@ -305,7 +339,10 @@ export class SimulatedExchange {
         this.trigger(c.order, time);
         continue;
       }
-      if (!c.order.triggered && (c.order.intent.orderType === 'SL' || c.order.intent.orderType === 'SL-M')) {
+      if (
+        !c.order.triggered &&
+        (c.order.intent.orderType === 'SL' || c.order.intent.orderType === 'SL-M')
+      ) {
         this.trigger(c.order, time);
       }
       const lot = this.instruments.get(c.order.intent.instrument).lotSize;
@@ -317,9 +354,18 @@ export class SimulatedExchange {
   }
 
   /** IOC orders get one eligible market event; whatever did not fill on it is cancelled. */
-  private cancelIocRemainders(list: readonly WorkingOrder[], event: MarketEvent, time: number): void {
+  private cancelIocRemainders(
+    list: readonly WorkingOrder[],
+    event: MarketEvent,
+    time: number,
+  ): void {
     for (const order of list) {
-      if (order.intent.validity === 'IOC' && !order.isTerminal && !order.isHeld && this.isEligible(order, event)) {
+      if (
+        order.intent.validity === 'IOC' &&
+        !order.isTerminal &&
+        !order.isHeld &&
+        this.isEligible(order, event)
+      ) {
         order.transition('CANCELLED', time, 'IOC remainder cancelled');
         this.listener.onOrder(order.snapshot());
         this.settleChildren(order, time);
@@ -341,7 +387,11 @@ export class SimulatedExchange {
   }
 
   /** Where along the path (if anywhere) this order fills, and at what price. */
-  private candidateFor(order: WorkingOrder, event: MarketEvent, pathIn: Float64Array): Candidate | undefined {
+  private candidateFor(
+    order: WorkingOrder,
+    event: MarketEvent,
+    pathIn: Float64Array,
+  ): Candidate | undefined {
     const { intent } = order;
     const buy = intent.side === 'BUY';
     let path = pathIn;
@@ -357,7 +407,13 @@ export class SimulatedExchange {
     const atOpen = event.kind === 'bar' ? 'at the bar open' : 'at the tick';
     switch (intent.orderType) {
       case 'MARKET':
-        return { order, price: path[0]!, distance: 0, reason: `market ${atOpen}`, triggerOnly: false };
+        return {
+          order,
+          price: path[0]!,
+          distance: 0,
+          reason: `market ${atOpen}`,
+          triggerOnly: false,
+        };
       case 'LIMIT': {
         const touch = firstTouch(path, 0, path[0]!, intent.price!, !buy);
         if (!touch) return undefined;
@@ -385,10 +441,23 @@ export class SimulatedExchange {
           }
         }
         if (intent.orderType === 'SL-M') {
-          return { order, price: from, distance: distance(segment, from), reason, triggerOnly: false };
+          return {
+            order,
+            price: from,
+            distance: distance(segment, from),
+            reason,
+            triggerOnly: false,
+          };
         }
         const fill = firstTouch(path, segment, from, intent.price!, !buy);
-        if (!fill) return { order, price: from, distance: distance(segment, from), reason, triggerOnly: true };
+        if (!fill)
+          return {
+            order,
+            price: from,
+            distance: distance(segment, from),
+            reason,
+            triggerOnly: true,
+          };
         return {
           order,
           price: fill.price,

@@ -26,7 +26,10 @@ export interface ValidationInputs {
  * lot, tick, freeze quantity, price band, MIS cut-off, CNC short selling, funds. Returns the
  * first failure, or undefined when the order is accepted.
  */
-export function validateOrder(intent: OrderIntent, inputs: ValidationInputs): Rejection | undefined {
+export function validateOrder(
+  intent: OrderIntent,
+  inputs: ValidationInputs,
+): Rejection | undefined {
   const { instrument } = inputs;
   if (intent.quantity % instrument.lotSize !== 0) {
     return rejection(
@@ -39,7 +42,10 @@ export function validateOrder(intent: OrderIntent, inputs: ValidationInputs): Re
     ['triggerPrice', intent.triggerPrice],
   ] as const) {
     if (price !== undefined && !isTickAligned(price, instrument.tickSize)) {
-      return rejection('TICK_SIZE', `${field} ${price} is not a multiple of the tick size ${instrument.tickSize}`);
+      return rejection(
+        'TICK_SIZE',
+        `${field} ${price} is not a multiple of the tick size ${instrument.tickSize}`,
+      );
     }
   }
   if (instrument.freezeQuantity !== undefined && intent.quantity > instrument.freezeQuantity) {
@@ -62,13 +68,19 @@ export function validateOrder(intent: OrderIntent, inputs: ValidationInputs): Re
     }
   }
   if (intent.product === 'MIS' && inputs.session?.isAfterMisCutoff(instrument, inputs.now)) {
-    return rejection('MIS_AFTER_CUTOFF', `no new MIS orders after the broker's auto square-off cut-off`);
+    return rejection(
+      'MIS_AFTER_CUTOFF',
+      `no new MIS orders after the broker's auto square-off cut-off`,
+    );
   }
   if (inputs.account) {
     if (intent.product === 'CNC' && intent.side === 'SELL') {
       const held = inputs.account.positionQuantity(instrument.id, 'CNC');
       if (intent.quantity > held) {
-        return rejection('CNC_SHORT_SELL', `selling ${intent.quantity} CNC but only ${held} held; delivery short selling is not allowed`);
+        return rejection(
+          'CNC_SHORT_SELL',
+          `selling ${intent.quantity} CNC but only ${held} held; delivery short selling is not allowed`,
+        );
       }
     }
     const reference = intent.price ?? intent.triggerPrice ?? inputs.lastPrice;

@@ -81,7 +81,8 @@ export class Ledger {
   equity(): number {
     if (this.markDirty) {
       let sum = 0;
-      for (const list of this.byInstrument.values()) for (const b of list) sum += b.quantity * b.lastPrice;
+      for (const list of this.byInstrument.values())
+        for (const b of list) sum += b.quantity * b.lastPrice;
       this.marked = sum;
       this.markDirty = false;
     }
@@ -91,7 +92,8 @@ export class Ledger {
   /** Σ |quantity| × last price. */
   grossExposure(): number {
     let sum = 0;
-    for (const list of this.byInstrument.values()) for (const b of list) sum += Math.abs(b.quantity * b.lastPrice);
+    for (const list of this.byInstrument.values())
+      for (const b of list) sum += Math.abs(b.quantity * b.lastPrice);
     return sum;
   }
 
@@ -119,7 +121,8 @@ export class Ledger {
 
   quantity(instrument: InstrumentId, product?: Product): number {
     let q = 0;
-    for (const b of this.byInstrument.get(instrument) ?? NONE) if (product === undefined || b.product === product) q += b.quantity;
+    for (const b of this.byInstrument.get(instrument) ?? NONE)
+      if (product === undefined || b.product === product) q += b.quantity;
     return q;
   }
 
@@ -152,7 +155,15 @@ export class Ledger {
     }
     let b = list.find((x) => x.product === fill.product);
     if (b === undefined) {
-      b = { instrument: fill.instrument, product: fill.product, quantity: 0, costBasis: ZERO, openCharges: ZERO, openedAt: fill.time, lastPrice: fill.price };
+      b = {
+        instrument: fill.instrument,
+        product: fill.product,
+        quantity: 0,
+        costBasis: ZERO,
+        openCharges: ZERO,
+        openedAt: fill.time,
+        lastPrice: fill.price,
+      };
       list.push(b);
     }
     b.lastPrice = fill.price;
@@ -168,7 +179,8 @@ export class Ledger {
       const open = Math.abs(b.quantity);
       const basisClosed = whole ? b.costBasis : b.costBasis.mul(closeQty).div(open);
       const entryCharges = whole ? b.openCharges : b.openCharges.mul(closeQty).div(open);
-      const exitCharges = closeQty === fill.quantity ? fillCharges : fillCharges.mul(closeQty).div(fill.quantity);
+      const exitCharges =
+        closeQty === fill.quantity ? fillCharges : fillCharges.mul(closeQty).div(fill.quantity);
       const sideSign = b.quantity > 0 ? 1 : -1;
       // Long: proceeds − cost; short: cost − proceeds.
       const gross = price.mul(closeQty * sideSign).sub(basisClosed);
@@ -213,7 +225,15 @@ export class Ledger {
   positions(): PositionView[] {
     return [...this.byInstrument.values()]
       .flat()
-      .sort((a, b) => (a.instrument < b.instrument ? -1 : a.instrument > b.instrument ? 1 : a.product < b.product ? -1 : 1))
+      .sort((a, b) =>
+        a.instrument < b.instrument
+          ? -1
+          : a.instrument > b.instrument
+            ? 1
+            : a.product < b.product
+              ? -1
+              : 1,
+      )
       .map((b) => this.view(b));
   }
 

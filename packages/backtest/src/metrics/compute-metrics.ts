@@ -51,7 +51,12 @@ export interface MetricsInput {
   /** Closing equity per trading day, in order. */
   readonly dailyEquity: readonly number[];
   readonly trades: readonly { pnl: number; holdingMs: number }[];
-  readonly drawdown: { maxDrawdown: number; peak: string | null; trough: string | null; recovery: string | null };
+  readonly drawdown: {
+    maxDrawdown: number;
+    peak: string | null;
+    trough: string | null;
+    recovery: string | null;
+  };
   readonly exposure: number;
 }
 
@@ -80,7 +85,10 @@ export function computeMetrics(input: MetricsInput): Metrics {
   }
   const days = daily.length;
   const totalReturn = initialCapital === 0 ? 0 : finalEquity / initialCapital - 1;
-  const annualisedReturn = days === 0 || totalReturn <= -1 ? totalReturn : (1 + totalReturn) ** (TRADING_DAYS_PER_YEAR / days) - 1;
+  const annualisedReturn =
+    days === 0 || totalReturn <= -1
+      ? totalReturn
+      : (1 + totalReturn) ** (TRADING_DAYS_PER_YEAR / days) - 1;
   const sd = sampleStdDev(daily);
   const dd = downsideDeviation(daily);
   const m = mean(daily);
@@ -103,7 +111,9 @@ export function computeMetrics(input: MetricsInput): Metrics {
     volatility: round(sd * annual),
     sharpe: round(sd === 0 ? 0 : (m / sd) * annual),
     sortino: round(dd === 0 ? 0 : (m / dd) * annual),
-    calmar: round(input.drawdown.maxDrawdown === 0 ? 0 : annualisedReturn / input.drawdown.maxDrawdown),
+    calmar: round(
+      input.drawdown.maxDrawdown === 0 ? 0 : annualisedReturn / input.drawdown.maxDrawdown,
+    ),
     maxDrawdown: round(input.drawdown.maxDrawdown),
     maxDrawdownPeak: input.drawdown.peak,
     maxDrawdownTrough: input.drawdown.trough,

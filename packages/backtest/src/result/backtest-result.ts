@@ -3,7 +3,9 @@ import { z } from 'zod';
 /** Version of the BacktestResult JSON layout; bumped on any incompatible change. */
 export const BACKTEST_RESULT_SCHEMA_VERSION = 1;
 
-const isoIst = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+05:30$/, 'must be ISO 8601 with +05:30');
+const isoIst = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+05:30$/, 'must be ISO 8601 with +05:30');
 const money = z.number().finite();
 const statusEnum = z.enum(['green', 'amber', 'red']);
 
@@ -48,7 +50,12 @@ export const OrderJsonSchema = z.object({
   averagePrice: z.number().nonnegative(),
   createdAt: isoIst,
   history: z.array(
-    z.object({ status: z.string(), time: isoIst, reason: z.string().optional(), filledQuantity: z.number().int() }),
+    z.object({
+      status: z.string(),
+      time: isoIst,
+      reason: z.string().optional(),
+      filledQuantity: z.number().int(),
+    }),
   ),
 });
 
@@ -79,9 +86,16 @@ const BootstrapSchema = z
 
 export const GradeJsonSchema = z.object({
   badge: statusEnum,
-  checks: z.array(z.object({ name: z.string(), value: z.number(), threshold: z.number(), status: statusEnum })),
+  checks: z.array(
+    z.object({ name: z.string(), value: z.number(), threshold: z.number(), status: statusEnum }),
+  ),
   weeks: z.array(z.object({ weekStart: z.string(), return: z.number(), drawdown: z.number() })),
-  confidence: z.object({ net: BootstrapSchema, gross: BootstrapSchema, weeks: z.number().int(), tooShort: z.boolean() }),
+  confidence: z.object({
+    net: BootstrapSchema,
+    gross: BootstrapSchema,
+    weeks: z.number().int(),
+    tooShort: z.boolean(),
+  }),
   options: z.record(z.string(), z.unknown()),
 });
 
@@ -134,10 +148,22 @@ export const BacktestResultSchema = z.object({
   orders: z.array(OrderJsonSchema),
   fills: z.array(FillJsonSchema),
   openPositions: z.array(
-    z.object({ instrument: z.string(), product: z.string(), quantity: z.number().int(), averagePrice: z.number(), lastPrice: z.number() }),
+    z.object({
+      instrument: z.string(),
+      product: z.string(),
+      quantity: z.number().int(),
+      averagePrice: z.number(),
+      lastPrice: z.number(),
+    }),
   ),
   riskEvents: z.array(
-    z.object({ time: isoIst, guard: z.string(), action: z.string(), instrument: z.string().optional(), reason: z.string() }),
+    z.object({
+      time: isoIst,
+      guard: z.string(),
+      action: z.string(),
+      instrument: z.string().optional(),
+      reason: z.string(),
+    }),
   ),
   equityCurve: z.array(z.object({ time: z.number().int(), equity: z.number() })),
   dailyReturns: z.array(z.object({ date: z.string(), return: z.number() })),

@@ -4,7 +4,12 @@ import type { BacktestRecord } from '../engine/backtest-engine.js';
 import { formatIstIso, istDateOfDay } from '../engine/ist-day.js';
 import { WeeklyTargetEvaluator, type WeeklyTargetOptions } from '../evaluator/index.js';
 import { computeMetrics } from '../metrics/compute-metrics.js';
-import { BACKTEST_RESULT_SCHEMA_VERSION, type BacktestResult, type FillJson, type OrderJson } from './backtest-result.js';
+import {
+  BACKTEST_RESULT_SCHEMA_VERSION,
+  type BacktestResult,
+  type FillJson,
+  type OrderJson,
+} from './backtest-result.js';
 
 /** Context of the run that the record alone does not carry. */
 export interface ResultContext {
@@ -17,7 +22,8 @@ export interface ResultContext {
   readonly grading?: WeeklyTargetOptions;
 }
 
-const paisa = (d: Decimal.Value): number => new Decimal(d).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+const paisa = (d: Decimal.Value): number =>
+  new Decimal(d).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
 const price = (x: number): number => Math.round(x * 10_000) / 10_000;
 const iso = (t: number | undefined): string | null => (t === undefined ? null : formatIstIso(t));
 
@@ -107,7 +113,8 @@ export function buildResult(record: BacktestRecord, ctx: ResultContext): Backtes
   let paid = new Decimal(0);
   let k = 0;
   const grossEquityCurve = record.equityCurve.map((p) => {
-    while (k < byTime.length && byTime[k]!.time <= p.time) paid = paid.add(byTime[k++]!.charges?.total ?? 0);
+    while (k < byTime.length && byTime[k]!.time <= p.time)
+      paid = paid.add(byTime[k++]!.charges?.total ?? 0);
     return { time: p.time, equity: p.equity + paid.toNumber() };
   });
   const equityCurve = record.equityCurve.map((p) => ({ time: p.time, equity: price(p.equity) }));
@@ -133,7 +140,10 @@ export function buildResult(record: BacktestRecord, ctx: ResultContext): Backtes
     exposure: record.exposure,
   });
 
-  const totals = Object.fromEntries(CHARGE_COMPONENTS.map((c) => [c, new Decimal(0)])) as Record<string, Decimal>;
+  const totals = Object.fromEntries(CHARGE_COMPONENTS.map((c) => [c, new Decimal(0)])) as Record<
+    string,
+    Decimal
+  >;
   let total = new Decimal(0);
   for (const f of record.fills) {
     if (!f.charges) continue;
@@ -163,7 +173,12 @@ export function buildResult(record: BacktestRecord, ctx: ResultContext): Backtes
       instruments: record.instruments.map((i) => i.id),
     },
     metrics,
-    grade: { ...grade, checks: [...grade.checks], weeks: [...grade.weeks], options: { ...grade.options } },
+    grade: {
+      ...grade,
+      checks: [...grade.checks],
+      weeks: [...grade.weeks],
+      options: { ...grade.options },
+    },
     chargesByComponent: {
       brokerage: paisa(totals['brokerage']!),
       stt: paisa(totals['stt']!),

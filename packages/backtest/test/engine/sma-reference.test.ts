@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { crossoverSignal, defineStrategy, fixedQuantity, marketExecution, Sma, type Bar } from '@pravah/sdk';
+import {
+  crossoverSignal,
+  defineStrategy,
+  fixedQuantity,
+  marketExecution,
+  Sma,
+  type Bar,
+} from '@pravah/sdk';
 import { formatIstIso, runBacktest } from '../../src/index.js';
 import { NIFTY_INDEX, loadNiftyBars } from '../_nifty.js';
 
@@ -42,7 +49,12 @@ function referenceTrades(bars: readonly Bar[], fast: number, slow: number): RefT
     if (istDay(next.time) !== istDay(bars[i]!.time + 60_000)) continue;
     if (now > 0 && !entry) entry = { time: next.time, price: next.open };
     else if (now < 0 && entry) {
-      trades.push({ entryTime: formatIstIso(entry.time), entryPrice: entry.price, exitTime: formatIstIso(next.time), exitPrice: next.open });
+      trades.push({
+        entryTime: formatIstIso(entry.time),
+        entryPrice: entry.price,
+        exitTime: formatIstIso(next.time),
+        exitPrice: next.open,
+      });
       entry = undefined;
     }
   }
@@ -62,10 +74,20 @@ describe('SMA(10/30) on NIFTY 1-minute against a plain-loop reference', () => {
       sizer: fixedQuantity({ quantity: 50, product: 'CNC' }),
       execution: marketExecution(),
     });
-    const result = runBacktest(strategy, { feed: bars, instruments: [NIFTY_INDEX], capital: 10_000_000, misCutoffs: false });
+    const result = runBacktest(strategy, {
+      feed: bars,
+      instruments: [NIFTY_INDEX],
+      capital: 10_000_000,
+      misCutoffs: false,
+    });
     const expected = referenceTrades(bars, 10, 30);
     expect(expected.length).toBe(3_664);
-    const actual = result.trades.map((t) => ({ entryTime: t.entryTime, entryPrice: t.entryPrice, exitTime: t.exitTime, exitPrice: t.exitPrice }));
+    const actual = result.trades.map((t) => ({
+      entryTime: t.entryTime,
+      entryPrice: t.entryPrice,
+      exitTime: t.exitTime,
+      exitPrice: t.exitPrice,
+    }));
     expect(actual.length).toBe(expected.length);
     expect(actual).toEqual(expected);
     // Orders created after a session's last bar expired with the session, as DAY orders must.

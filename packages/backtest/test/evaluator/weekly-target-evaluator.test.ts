@@ -4,7 +4,8 @@ import { WeeklyTargetEvaluator } from '../../src/evaluator/index.js';
 import { percentile } from '../../src/metrics/statistics.js';
 
 /** Wednesday 12:00 IST of the week starting Monday 2024-01-01, plus `week` weeks and `hours`. */
-const at = (week: number, hours = 0): number => Date.UTC(2024, 0, 3, 6, 30) + week * 7 * 86_400_000 + hours * 3_600_000;
+const at = (week: number, hours = 0): number =>
+  Date.UTC(2024, 0, 3, 6, 30) + week * 7 * 86_400_000 + hours * 3_600_000;
 
 /** A curve with one point per week compounding the given weekly returns (percent). */
 function weekly(returns: number[], base = 100_000): { time: number; equity: number }[] {
@@ -22,10 +23,17 @@ describe('WeeklyTargetEvaluator', () => {
   const evaluator = new WeeklyTargetEvaluator();
 
   it('grades a steady 1.5% a week over 10 weeks green on every check', () => {
-    const grade = evaluator.evaluate({ equityCurve: weekly(Array(10).fill(1.5)), initialCapital: 100_000 });
+    const grade = evaluator.evaluate({
+      equityCurve: weekly(Array<number>(10).fill(1.5)),
+      initialCapital: 100_000,
+    });
     expect(grade.badge).toBe('green');
     expect(grade.weeks).toHaveLength(10);
-    expect(grade.weeks[0]).toEqual({ weekStart: '2024-01-01', return: expect.closeTo(1.5, 9), drawdown: 0 });
+    expect(grade.weeks[0]).toEqual({
+      weekStart: '2024-01-01',
+      return: expect.closeTo(1.5, 9),
+      drawdown: 0,
+    });
     expect(check(grade, 'meanWeeklyReturn').value).toBeCloseTo(1.5, 9);
     expect(grade.confidence.net?.lower).toBeCloseTo(1.5, 9);
     expect(grade.confidence.net?.probabilityTargetMet).toBe(1);
@@ -37,7 +45,10 @@ describe('WeeklyTargetEvaluator', () => {
     [0.75, 'amber'],
     [0.749, 'red'],
   ])('mean weekly return %f%% is %s', (r, status) => {
-    const grade = evaluator.evaluate({ equityCurve: weekly(Array(8).fill(r)), initialCapital: 100_000 });
+    const grade = evaluator.evaluate({
+      equityCurve: weekly(Array<number>(8).fill(r)),
+      initialCapital: 100_000,
+    });
     expect(check(grade, 'meanWeeklyReturn').status).toBe(status);
   });
 
@@ -76,7 +87,10 @@ describe('WeeklyTargetEvaluator', () => {
     expect(percentile([1, 2, 3, 4], 50)).toBe(2.5);
     // Week drawdowns: one −4% week among ten: p5 = −4 + (−0 − −4)·0.45 = −2.2 → green at −3.
     const returns = [2, -4, 2, 2, 2, 2, 2, 2, 2, 2];
-    const grade = evaluator.evaluate({ equityCurve: weekly(returns).flatMap((p) => [p]), initialCapital: 100_000 });
+    const grade = evaluator.evaluate({
+      equityCurve: weekly(returns).flatMap((p) => [p]),
+      initialCapital: 100_000,
+    });
     const p95 = check(grade, 'p95WeeklyDrawdown');
     expect(p95.value).toBeCloseTo(-4 * 0.55, 9);
     expect(p95.status).toBe('green');
@@ -98,14 +112,25 @@ describe('WeeklyTargetEvaluator', () => {
   });
 
   it('never grades a run shorter than the minimum weeks green', () => {
-    const grade = evaluator.evaluate({ equityCurve: weekly(Array(7).fill(3)), initialCapital: 100_000 });
+    const grade = evaluator.evaluate({
+      equityCurve: weekly(Array<number>(7).fill(3)),
+      initialCapital: 100_000,
+    });
     expect(grade.badge).toBe('amber');
     expect(grade.confidence.tooShort).toBe(true);
-    expect(check(grade, 'weeks')).toEqual({ name: 'weeks', value: 7, threshold: 8, status: 'amber' });
+    expect(check(grade, 'weeks')).toEqual({
+      name: 'weeks',
+      value: 7,
+      threshold: 8,
+      status: 'amber',
+    });
   });
 
   it('takes the badge from the worst check', () => {
-    const grade = evaluator.evaluate({ equityCurve: weekly([5, 5, 5, 5, -20, 5, 5, 5, 5]), initialCapital: 100_000 });
+    const grade = evaluator.evaluate({
+      equityCurve: weekly([5, 5, 5, 5, -20, 5, 5, 5, 5]),
+      initialCapital: 100_000,
+    });
     expect(check(grade, 'meanWeeklyReturn').status).toBe('green');
     expect(check(grade, 'maxDrawdown').status).toBe('red');
     expect(grade.badge).toBe('red');
@@ -115,13 +140,24 @@ describe('WeeklyTargetEvaluator', () => {
     const returns = [3, -1, 2, 0.5, -2, 4, 1, 1.5, -0.5, 2];
     const net = weekly(returns);
     const gross = weekly(returns.map((r) => r + 0.2));
-    const a = evaluator.evaluate({ equityCurve: net, grossEquityCurve: gross, initialCapital: 100_000 });
-    const b = new WeeklyTargetEvaluator().evaluate({ equityCurve: net, grossEquityCurve: gross, initialCapital: 100_000 });
+    const a = evaluator.evaluate({
+      equityCurve: net,
+      grossEquityCurve: gross,
+      initialCapital: 100_000,
+    });
+    const b = new WeeklyTargetEvaluator().evaluate({
+      equityCurve: net,
+      grossEquityCurve: gross,
+      initialCapital: 100_000,
+    });
     expect(a.confidence).toEqual(b.confidence);
     expect(a.confidence.net!.lower).toBeLessThan(a.confidence.net!.mean);
     expect(a.confidence.net!.upper).toBeGreaterThan(a.confidence.net!.mean);
     expect(a.confidence.gross!.mean).toBeGreaterThan(a.confidence.net!.mean);
-    const other = new WeeklyTargetEvaluator({ bootstrap: { seed: 7 } }).evaluate({ equityCurve: net, initialCapital: 100_000 });
+    const other = new WeeklyTargetEvaluator({ bootstrap: { seed: 7 } }).evaluate({
+      equityCurve: net,
+      initialCapital: 100_000,
+    });
     expect(other.confidence.net!.lower).not.toBe(a.confidence.net!.lower);
   });
 

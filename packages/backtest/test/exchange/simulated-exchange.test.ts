@@ -29,8 +29,14 @@ describe('SimulatedExchange fills on bars', () => {
 
   it('fills a buy limit touched exactly at the limit, and a gap below it at the open', () => {
     const { exchange, fills } = setup();
-    exchange.submit(intent({ id: 'touch', side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 99 }), T0);
-    exchange.submit(intent({ id: 'gap', side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 100 }), T0);
+    exchange.submit(
+      intent({ id: 'touch', side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 99 }),
+      T0,
+    );
+    exchange.submit(
+      intent({ id: 'gap', side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 100 }),
+      T0,
+    );
     exchange.onMarket(bar(0, 99.5, 100.5, 99, 100));
     expect(fills.map((f) => [f.orderId, f.price])).toEqual([
       ['gap', 99.5],
@@ -48,7 +54,10 @@ describe('SimulatedExchange fills on bars', () => {
 
   it('fills a sell stop (SL-M) that the market gaps through at the open, not at the trigger', () => {
     const { exchange, fills } = setup();
-    exchange.submit(intent({ side: 'SELL', quantity: 5, orderType: 'SL-M', triggerPrice: 95, product: 'MIS' }), T0);
+    exchange.submit(
+      intent({ side: 'SELL', quantity: 5, orderType: 'SL-M', triggerPrice: 95, product: 'MIS' }),
+      T0,
+    );
     exchange.onMarket(bar(0, 92, 93, 91, 92.5));
     expect(fills[0]?.price).toBe(92);
     expect(fills[0]?.reason).toMatch(/gapped through/);
@@ -66,7 +75,17 @@ describe('SimulatedExchange fills on bars', () => {
   it('leaves a triggered stop-limit resting when the limit is not reachable after the trigger', () => {
     const { exchange, fills } = setup();
     // Gap up through trigger 101 to 103 with limit 101.5: triggered, not filled, rests as a limit.
-    exchange.submit(intent({ id: 'sl', side: 'BUY', quantity: 1, orderType: 'SL', triggerPrice: 101, price: 101.5 }), T0);
+    exchange.submit(
+      intent({
+        id: 'sl',
+        side: 'BUY',
+        quantity: 1,
+        orderType: 'SL',
+        triggerPrice: 101,
+        price: 101.5,
+      }),
+      T0,
+    );
     exchange.onMarket(bar(0, 103, 104, 102, 103.5));
     expect(fills).toEqual([]);
     expect(exchange.order('sl')?.status).toBe('OPEN');
@@ -78,8 +97,28 @@ describe('SimulatedExchange fills on bars', () => {
     const { exchange, fills } = setup();
     // Open 100 is nearer the high 100.5 than the low 98: high first, so the sell limit at 100.4
     // fills before the buy limit at 98.2 (OCO cancels the second).
-    exchange.submit(intent({ id: 'tp', side: 'SELL', quantity: 1, orderType: 'LIMIT', price: 100.4, ocoGroup: 'g' }), T0);
-    exchange.submit(intent({ id: 'sl', side: 'SELL', quantity: 1, orderType: 'SL-M', triggerPrice: 98.2, ocoGroup: 'g' }), T0);
+    exchange.submit(
+      intent({
+        id: 'tp',
+        side: 'SELL',
+        quantity: 1,
+        orderType: 'LIMIT',
+        price: 100.4,
+        ocoGroup: 'g',
+      }),
+      T0,
+    );
+    exchange.submit(
+      intent({
+        id: 'sl',
+        side: 'SELL',
+        quantity: 1,
+        orderType: 'SL-M',
+        triggerPrice: 98.2,
+        ocoGroup: 'g',
+      }),
+      T0,
+    );
     exchange.onMarket(bar(0, 100, 100.5, 98, 99));
     expect(fills.map((f) => [f.orderId, f.price])).toEqual([['tp', 100.4]]);
     expect(exchange.order('sl')?.status).toBe('CANCELLED');
@@ -94,12 +133,21 @@ describe('SimulatedExchange fills on bars', () => {
     expect(fills.map((f) => f.quantity)).toEqual([100, 120, 30]);
     const order = exchange.order('big')!;
     expect(order.status).toBe('FILLED');
-    expect(order.history.map((h) => h.status)).toEqual(['PENDING', 'OPEN', 'PARTIALLY_FILLED', 'PARTIALLY_FILLED', 'FILLED']);
+    expect(order.history.map((h) => h.status)).toEqual([
+      'PENDING',
+      'OPEN',
+      'PARTIALLY_FILLED',
+      'PARTIALLY_FILLED',
+      'FILLED',
+    ]);
   });
 
   it('fills lot-aligned slices only under a volume cap', () => {
     const { exchange, fills } = setup({ fill: { volumeParticipation: 0.5 } });
-    exchange.submit(intent({ side: 'BUY', quantity: 100, instrument: NIFTY_FUT.id, product: 'NRML' }), T0);
+    exchange.submit(
+      intent({ side: 'BUY', quantity: 100, instrument: NIFTY_FUT.id, product: 'NRML' }),
+      T0,
+    );
     exchange.onMarket(bar(0, 21000, 21010, 20990, 21005, 90, NIFTY_FUT.id));
     expect(fills.map((f) => f.quantity)).toEqual([]);
     exchange.onMarket(bar(1, 21000, 21010, 20990, 21005, 120, NIFTY_FUT.id));
@@ -108,7 +156,17 @@ describe('SimulatedExchange fills on bars', () => {
 
   it('cancels the unfilled remainder of an IOC order after its first eligible bar', () => {
     const { exchange, fills } = setup();
-    exchange.submit(intent({ id: 'ioc', side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 90, validity: 'IOC' }), T0);
+    exchange.submit(
+      intent({
+        id: 'ioc',
+        side: 'BUY',
+        quantity: 1,
+        orderType: 'LIMIT',
+        price: 90,
+        validity: 'IOC',
+      }),
+      T0,
+    );
     exchange.onMarket(bar(0, 100, 101, 99, 100));
     expect(fills).toEqual([]);
     expect(exchange.order('ioc')?.status).toBe('CANCELLED');
@@ -116,7 +174,10 @@ describe('SimulatedExchange fills on bars', () => {
 
   it('expires DAY orders at the session end', () => {
     const { exchange } = setup();
-    exchange.submit(intent({ id: 'day', side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 90 }), T0);
+    exchange.submit(
+      intent({ id: 'day', side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 90 }),
+      T0,
+    );
     exchange.endSession(T0 + 400 * MIN);
     expect(exchange.order('day')?.status).toBe('EXPIRED');
   });
@@ -124,8 +185,34 @@ describe('SimulatedExchange fills on bars', () => {
   it('holds bracket legs until the entry fills, then works them from the next bar', () => {
     const { exchange, fills } = setup();
     exchange.submit(intent({ id: 'entry', side: 'BUY', quantity: 1, product: 'MIS' }), T0);
-    exchange.submit(intent({ id: 'stop', side: 'SELL', quantity: 1, orderType: 'SL-M', triggerPrice: 98, parentId: 'entry', ocoGroup: 'b', product: 'MIS', reduceOnly: true }), T0);
-    exchange.submit(intent({ id: 'target', side: 'SELL', quantity: 1, orderType: 'LIMIT', price: 103, parentId: 'entry', ocoGroup: 'b', product: 'MIS', reduceOnly: true }), T0);
+    exchange.submit(
+      intent({
+        id: 'stop',
+        side: 'SELL',
+        quantity: 1,
+        orderType: 'SL-M',
+        triggerPrice: 98,
+        parentId: 'entry',
+        ocoGroup: 'b',
+        product: 'MIS',
+        reduceOnly: true,
+      }),
+      T0,
+    );
+    exchange.submit(
+      intent({
+        id: 'target',
+        side: 'SELL',
+        quantity: 1,
+        orderType: 'LIMIT',
+        price: 103,
+        parentId: 'entry',
+        ocoGroup: 'b',
+        product: 'MIS',
+        reduceOnly: true,
+      }),
+      T0,
+    );
     expect(exchange.order('stop')?.status).toBe('PENDING');
     // The entry fills at 100; this same bar dips to 97, but the stop is not live yet.
     exchange.onMarket(bar(0, 100, 100.5, 97, 99));
@@ -141,16 +228,42 @@ describe('SimulatedExchange fills on bars', () => {
 
   it('cancels bracket legs when the entry is rejected', () => {
     const { exchange } = setup();
-    exchange.submit(intent({ id: 'e', side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 100.03 }), T0);
-    exchange.submit(intent({ id: 'leg', side: 'SELL', quantity: 1, orderType: 'LIMIT', price: 105, parentId: 'e' }), T0);
+    exchange.submit(
+      intent({ id: 'e', side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 100.03 }),
+      T0,
+    );
+    exchange.submit(
+      intent({
+        id: 'leg',
+        side: 'SELL',
+        quantity: 1,
+        orderType: 'LIMIT',
+        price: 105,
+        parentId: 'e',
+      }),
+      T0,
+    );
     expect(exchange.order('e')?.status).toBe('REJECTED');
     expect(exchange.order('leg')?.status).toBe('CANCELLED');
   });
 
   it('replaces an order by cancelId (cancel/replace of a trailing stop)', () => {
     const { exchange } = setup();
-    exchange.submit(intent({ id: 's1', side: 'SELL', quantity: 1, orderType: 'SL-M', triggerPrice: 95 }), T0);
-    exchange.submit(intent({ id: 's2', side: 'SELL', quantity: 1, orderType: 'SL-M', triggerPrice: 97, cancelId: 's1' }), T0);
+    exchange.submit(
+      intent({ id: 's1', side: 'SELL', quantity: 1, orderType: 'SL-M', triggerPrice: 95 }),
+      T0,
+    );
+    exchange.submit(
+      intent({
+        id: 's2',
+        side: 'SELL',
+        quantity: 1,
+        orderType: 'SL-M',
+        triggerPrice: 97,
+        cancelId: 's1',
+      }),
+      T0,
+    );
     expect(exchange.order('s1')?.status).toBe('CANCELLED');
     expect(exchange.order('s2')?.status).toBe('TRIGGER_PENDING');
   });
@@ -171,18 +284,50 @@ describe('SimulatedExchange fills on ticks', () => {
     exchange.submit(intent({ side: 'BUY', quantity: 1, time: T0 }), T0);
     exchange.onMarket({ kind: 'tick', instrument: RELIANCE.id, time: T0, price: 100 });
     expect(fills).toEqual([]);
-    exchange.onMarket({ kind: 'tick', instrument: RELIANCE.id, time: T0 + 1, price: 100, bid: 99.95, ask: 100.05 });
+    exchange.onMarket({
+      kind: 'tick',
+      instrument: RELIANCE.id,
+      time: T0 + 1,
+      price: 100,
+      bid: 99.95,
+      ask: 100.05,
+    });
     expect(fills[0]?.price).toBe(100.05);
   });
 });
 
 describe('SimulatedExchange rejections', () => {
   const cases: [string, Parameters<typeof intent>[0], ExchangeConfig, RegExp][] = [
-    ['lot size', { side: 'BUY', quantity: 75, instrument: NIFTY_FUT.id, product: 'NRML' }, {}, /^LOT_SIZE: quantity 75 is not a multiple of the lot size 50/],
-    ['tick size', { side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 100.02 }, {}, /^TICK_SIZE: price 100.02/],
-    ['freeze quantity', { side: 'BUY', quantity: 1850, instrument: NIFTY_FUT.id, product: 'NRML' }, {}, /^FREEZE_QUANTITY: quantity 1850 exceeds the freeze quantity 1800/],
-    ['price band', { side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 130 }, { fill: { priceBandPercent: 20 } }, /^PRICE_BAND: price 130 is outside the 20% band/],
-    ['MIS after cut-off', { side: 'BUY', quantity: 1, product: 'MIS' }, { session: { isAfterMisCutoff: () => true } }, /^MIS_AFTER_CUTOFF/],
+    [
+      'lot size',
+      { side: 'BUY', quantity: 75, instrument: NIFTY_FUT.id, product: 'NRML' },
+      {},
+      /^LOT_SIZE: quantity 75 is not a multiple of the lot size 50/,
+    ],
+    [
+      'tick size',
+      { side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 100.02 },
+      {},
+      /^TICK_SIZE: price 100.02/,
+    ],
+    [
+      'freeze quantity',
+      { side: 'BUY', quantity: 1850, instrument: NIFTY_FUT.id, product: 'NRML' },
+      {},
+      /^FREEZE_QUANTITY: quantity 1850 exceeds the freeze quantity 1800/,
+    ],
+    [
+      'price band',
+      { side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 130 },
+      { fill: { priceBandPercent: 20 } },
+      /^PRICE_BAND: price 130 is outside the 20% band/,
+    ],
+    [
+      'MIS after cut-off',
+      { side: 'BUY', quantity: 1, product: 'MIS' },
+      { session: { isAfterMisCutoff: () => true } },
+      /^MIS_AFTER_CUTOFF/,
+    ],
     [
       'CNC short sell',
       { side: 'SELL', quantity: 1, product: 'CNC' },
@@ -212,7 +357,10 @@ describe('SimulatedExchange rejections', () => {
 
   it('rejects a duplicate order id without touching the original', () => {
     const { exchange } = setup();
-    exchange.submit(intent({ id: 'dup', side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 90 }), T0);
+    exchange.submit(
+      intent({ id: 'dup', side: 'BUY', quantity: 1, orderType: 'LIMIT', price: 90 }),
+      T0,
+    );
     const second = exchange.submit(intent({ id: 'dup', side: 'BUY', quantity: 2 }), T0);
     expect(second.status).toBe('REJECTED');
     expect(exchange.order('dup')?.intent.quantity).toBe(1);

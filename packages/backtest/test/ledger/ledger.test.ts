@@ -7,9 +7,17 @@ import { Ledger } from '../../src/ledger/ledger.js';
 import { RELIANCE, T0 } from '../_fixtures.js';
 
 let n = 0;
-function fill(side: 'BUY' | 'SELL', quantity: number, price: number, charges?: number, product: Fill['product'] = 'MIS'): Fill {
+function fill(
+  side: 'BUY' | 'SELL',
+  quantity: number,
+  price: number,
+  charges?: number,
+  product: Fill['product'] = 'MIS',
+): Fill {
   const c: Charges | undefined =
-    charges === undefined ? undefined : { ...ZERO_CHARGES, brokerage: new Decimal(charges), total: new Decimal(charges) };
+    charges === undefined
+      ? undefined
+      : { ...ZERO_CHARGES, brokerage: new Decimal(charges), total: new Decimal(charges) };
   return {
     kind: 'fill',
     id: `f${++n}`,
@@ -94,7 +102,9 @@ describe('Ledger', () => {
         if (q !== 0) ledger.book(fill(q > 0 ? 'SELL' : 'BUY', Math.abs(q), 100));
         const change = ledger.cash().sub('1000000');
         // Average cost divides (100 / 3); at 40 significant digits the identity holds far below a paisa.
-        expect(change.sub(ledger.realisedPnl().sub(ledger.totalCharges())).abs().lt('1e-20')).toBe(true);
+        expect(change.sub(ledger.realisedPnl().sub(ledger.totalCharges())).abs().lt('1e-20')).toBe(
+          true,
+        );
       }),
       { numRuns: 200 },
     );

@@ -1,15 +1,37 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runBacktest, type BacktestResult, type FeeFunction, type FillPriceModel } from '@pravah/backtest';
+import {
+  runBacktest,
+  type BacktestResult,
+  type FeeFunction,
+  type FillPriceModel,
+} from '@pravah/backtest';
 import { angelOne, fillCharger, upstox, zerodha } from '@pravah/costs-in';
-import { defaultMarket, fixedBps, fixedTicks, volumeShare, ValidationError, type Bar, type Instrument, type MarketEvent } from '@pravah/sdk';
+import {
+  defaultMarket,
+  fixedBps,
+  fixedTicks,
+  volumeShare,
+  ValidationError,
+  type Bar,
+  type Instrument,
+  type MarketEvent,
+} from '@pravah/sdk';
 import { loadMarketData } from '../data/load-market-data.js';
 import { writeReport, resultJson, type WrittenReport } from '../report/write-report.js';
 import { renderTerminalSummary } from '../report/terminal-summary.js';
 import { loadStrategy } from '../strategies/load-strategy.js';
 import { EXIT } from './exit-codes.js';
-import { gradeFails, parseDateOption, parseFailOn, parseNumberOption, parseParamsOption, parseSlippage, type SlippageChoice } from './parse-choices.js';
+import {
+  gradeFails,
+  parseDateOption,
+  parseFailOn,
+  parseNumberOption,
+  parseParamsOption,
+  parseSlippage,
+  type SlippageChoice,
+} from './parse-choices.js';
 import { Progress } from './progress.js';
 import { UsageError } from './usage-error.js';
 
@@ -82,7 +104,8 @@ function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
   }
   const { values, positionals } = parsed;
   const strategy = positionals[0];
-  if (strategy === undefined) throw new UsageError('missing <strategy>', 'e.g. pravah backtest sma-crossover');
+  if (strategy === undefined)
+    throw new UsageError('missing <strategy>', 'e.g. pravah backtest sma-crossover');
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   const plan = values['broker-plan'] ?? 'zerodha';
   if (plan !== 'zerodha' && plan !== 'upstox' && plan !== 'angel-one' && plan !== 'none') {
@@ -168,7 +191,10 @@ function priceSeries(events: readonly MarketEvent[], instruments: readonly Instr
  * `pravah backtest`: loads the strategy and data, runs the backtest, prints a summary, writes
  * the JSON and the report, and returns the exit code (0 pass, 1 grade failed per --fail-on).
  */
-export async function backtestCommand(argv: readonly string[], io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }): Promise<number> {
+export async function backtestCommand(
+  argv: readonly string[],
+  io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream },
+): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout.write(BACKTEST_USAGE);
     return EXIT.ok;
@@ -182,13 +208,17 @@ export async function backtestCommand(argv: readonly string[], io: { stdout: Nod
     if (error instanceof ValidationError) {
       throw new UsageError(
         `bad --params for ${strategy.name}: ${error.field || '(root)'}: ${error.issues[0]?.message ?? 'invalid'} (got ${JSON.stringify(error.value)})`,
-        'check the parameter names and types in the strategy\'s schema',
+        "check the parameter names and types in the strategy's schema",
       );
     }
     throw error;
   }
   const market = await marketInput(args);
-  const progress = new Progress(market.events.length, io.stderr, !args.quiet && io.stderr.isTTY === true);
+  const progress = new Progress(
+    market.events.length,
+    io.stderr,
+    !args.quiet && io.stderr.isTTY === true,
+  );
   const fees = feesFor(args.plan);
   const slippage = slippageModel(args.slippage);
   let result: BacktestResult;
@@ -216,7 +246,8 @@ export async function backtestCommand(argv: readonly string[], io: { stdout: Nod
     await writeFile(args.json, resultJson(result));
   }
   let report: WrittenReport | undefined;
-  if (args.report !== undefined) report = await writeReport(args.report, result, priceSeries(market.events, market.instruments));
+  if (args.report !== undefined)
+    report = await writeReport(args.report, result, priceSeries(market.events, market.instruments));
   if (!args.quiet) {
     io.stdout.write(renderTerminalSummary(result, io.stdout.isTTY === true));
     for (const note of market.notes) io.stdout.write(`  data: ${note}\n`);

@@ -30,7 +30,10 @@ export interface CliIo {
  * process.exitCode = await main(process.argv.slice(2));
  * ```
  */
-export async function main(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const debug = argv.includes('--debug');
   const [command, ...rest] = argv.filter((a) => a !== '--debug');
   try {
@@ -47,7 +50,10 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
       case 'backtest':
         return await backtestCommand(rest, io);
       default:
-        throw new UsageError(`unknown command "${command}"`, 'run `pravah --help` for the commands');
+        throw new UsageError(
+          `unknown command "${command}"`,
+          'run `pravah --help` for the commands',
+        );
     }
   } catch (error) {
     return reportError(error, debug, io, command === 'backtest' ? BACKTEST_USAGE : USAGE);

@@ -22,8 +22,12 @@ export class Progress {
     const rate = done / ((now - this.started) / 1000);
     const width = 30;
     const fraction = this.total ? Math.min(1, done / this.total) : 0;
-    const bar = this.total ? `[${'#'.repeat(Math.round(fraction * width)).padEnd(width, '.')}] ${(fraction * 100).toFixed(0)}% ` : '';
-    this.stream.write(`\r${bar}${done.toLocaleString('en-IN')} bars · ${Math.round(rate).toLocaleString('en-IN')} bars/s `);
+    const bar = this.total
+      ? `[${'#'.repeat(Math.round(fraction * width)).padEnd(width, '.')}] ${(fraction * 100).toFixed(0)}% `
+      : '';
+    this.stream.write(
+      `\r${bar}${done.toLocaleString('en-IN')} bars · ${Math.round(rate).toLocaleString('en-IN')} bars/s `,
+    );
   }
 
   done(): void {

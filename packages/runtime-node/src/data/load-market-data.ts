@@ -27,11 +27,22 @@ function instrumentFor(id: InstrumentId): Instrument {
   const exchange = id.slice(0, at);
   const symbol = id.slice(at + 1);
   const isIndex = /^NIFTY/.test(symbol) && !/FUT$/.test(symbol);
-  return parseInstrument({ id, exchange, symbol, type: isIndex ? 'IDX' : 'EQ', lotSize: 1, tickSize: 0.05 });
+  return parseInstrument({
+    id,
+    exchange,
+    symbol,
+    type: isIndex ? 'IDX' : 'EQ',
+    lotSize: 1,
+    tickSize: 0.05,
+  });
 }
 
 function symbolFromFileName(file: string): string {
-  return path.basename(file).replace(/\.(csv|txt)$/i, '').split(/_/)[0]!.toUpperCase();
+  return path
+    .basename(file)
+    .replace(/\.(csv|txt)$/i, '')
+    .split(/_/)[0]!
+    .toUpperCase();
 }
 
 async function filesOf(target: string): Promise<string[]> {
@@ -39,7 +50,10 @@ async function filesOf(target: string): Promise<string[]> {
   try {
     info = await stat(target);
   } catch {
-    throw new UsageError(`data not found: ${target}`, 'give --data a CSV file or a folder of CSV files');
+    throw new UsageError(
+      `data not found: ${target}`,
+      'give --data a CSV file or a folder of CSV files',
+    );
   }
   if (!info.isDirectory()) return [target];
   const names = (await readdir(target)).filter((n) => /\.(csv|txt)$/i.test(n)).sort();
@@ -57,7 +71,10 @@ async function filesOf(target: string): Promise<string[]> {
  * const { events, instruments } = await loadMarketData('../shared/data/nse/nifty_index_1min');
  * ```
  */
-export async function loadMarketData(target: string, options: { symbol?: string | undefined } = {}): Promise<MarketData> {
+export async function loadMarketData(
+  target: string,
+  options: { symbol?: string | undefined } = {},
+): Promise<MarketData> {
   const files = await filesOf(target);
   const bySource: Bar[][] = [];
   const notes: string[] = [];
@@ -73,7 +90,9 @@ export async function loadMarketData(target: string, options: { symbol?: string 
     if (format === 'nse-stock-1m') {
       rows = parseNseStockMinutes(text).rows;
     } else if (format === 'generic-ohlcv') {
-      rows = parseGenericCsv(text, { instrument: `NSE:${symbolFromFileName(file)}` as InstrumentId }).rows;
+      rows = parseGenericCsv(text, {
+        instrument: `NSE:${symbolFromFileName(file)}` as InstrumentId,
+      }).rows;
     } else {
       throw new UsageError(
         `${path.basename(file)}: ${format === undefined ? 'unrecognised format' : `format ${format} holds no OHLCV bars`}`,
@@ -85,18 +104,30 @@ export async function loadMarketData(target: string, options: { symbol?: string 
   if (indexChunks.length > 0) {
     const { rows, report } = parseNseIndexMinutes(indexChunks.join(''));
     bySource.push(rows);
-    const dropped = report.dropped.preOpen + report.dropped.postClose + report.dropped.betweenSessions + report.dropped.noSession;
-    notes.push(`${report.rows.toLocaleString('en-IN')} index bars in ${report.sessions} sessions; ${dropped} out-of-session bars dropped`);
+    const dropped =
+      report.dropped.preOpen +
+      report.dropped.postClose +
+      report.dropped.betweenSessions +
+      report.dropped.noSession;
+    notes.push(
+      `${report.rows.toLocaleString('en-IN')} index bars in ${report.sessions} sessions; ${dropped} out-of-session bars dropped`,
+    );
   }
   let events = [...mergeIterablesByTime(bySource)];
   const ids = [...new Set(events.map((e) => e.instrument))].sort();
   if (options.symbol !== undefined) {
     const wanted = options.symbol.includes(':') ? options.symbol : `NSE:${options.symbol}`;
-    if (!ids.includes(wanted as InstrumentId)) throw new UsageError(`--symbol ${options.symbol} is not in the data`, `the data holds: ${ids.join(', ')}`);
+    if (!ids.includes(wanted as InstrumentId))
+      throw new UsageError(
+        `--symbol ${options.symbol} is not in the data`,
+        `the data holds: ${ids.join(', ')}`,
+      );
     events = events.filter((e) => e.instrument === wanted);
   }
   if (events.length === 0) throw new UsageError(`no bars in ${target}`);
   const instruments = [...new Set(events.map((e) => e.instrument))].sort().map(instrumentFor);
-  notes.unshift(`${events.length.toLocaleString('en-IN')} bars of ${instruments.map((i) => i.id).join(', ')} from ${files.length} file(s)`);
+  notes.unshift(
+    `${events.length.toLocaleString('en-IN')} bars of ${instruments.map((i) => i.id).join(', ')} from ${files.length} file(s)`,
+  );
   return { events, instruments, notes };
 }

@@ -2,13 +2,32 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BacktestResult } from '@pravah/backtest';
-import { BADGE_EMOJI, CHECK_LABELS, checkValue, escapeHtml, fixed, percent, rupees } from './format.js';
-import { chargesSpec, monthlyHeatmapSpec, renderVegaLiteSvg, weeklyReturnsSpec } from './vega-charts.js';
+import {
+  BADGE_EMOJI,
+  CHECK_LABELS,
+  checkValue,
+  escapeHtml,
+  fixed,
+  percent,
+  rupees,
+} from './format.js';
+import {
+  chargesSpec,
+  monthlyHeatmapSpec,
+  renderVegaLiteSvg,
+  weeklyReturnsSpec,
+} from './vega-charts.js';
 
 /** OHLC points of the traded instrument, for the price chart of single-instrument runs. */
 export interface PriceSeries {
   readonly instrument: string;
-  readonly bars: readonly { time: number; open: number; high: number; low: number; close: number }[];
+  readonly bars: readonly {
+    time: number;
+    open: number;
+    high: number;
+    low: number;
+    close: number;
+  }[];
 }
 
 /** Most candles the price chart carries; longer series are merged into wider candles. */
@@ -21,11 +40,17 @@ const IST_SECONDS = 19_800;
 async function lightweightChartsSource(): Promise<string> {
   const require = createRequire(import.meta.url);
   const pkg = require.resolve('lightweight-charts/package.json');
-  return readFile(path.join(path.dirname(pkg), 'dist', 'lightweight-charts.standalone.production.js'), 'utf8');
+  return readFile(
+    path.join(path.dirname(pkg), 'dist', 'lightweight-charts.standalone.production.js'),
+    'utf8',
+  );
 }
 
 /** Merges consecutive candles so that at most `max` remain. */
-export function downsampleCandles(bars: PriceSeries['bars'], max = MAX_CANDLES): PriceSeries['bars'] {
+export function downsampleCandles(
+  bars: PriceSeries['bars'],
+  max = MAX_CANDLES,
+): PriceSeries['bars'] {
   if (bars.length <= max) return bars;
   const group = Math.ceil(bars.length / max);
   const out: { time: number; open: number; high: number; low: number; close: number }[] = [];
@@ -57,10 +82,14 @@ function chartData(result: BacktestResult, prices: PriceSeries | undefined) {
     lastTime = t;
     peak = Math.max(peak, p.equity);
     equity.push({ time: t, value: p.equity });
-    drawdown.push({ time: t, value: peak > 0 ? Number((((p.equity - peak) / peak) * 100).toFixed(4)) : 0 });
+    drawdown.push({
+      time: t,
+      value: peak > 0 ? Number((((p.equity - peak) / peak) * 100).toFixed(4)) : 0,
+    });
   }
   let candles: { time: number; open: number; high: number; low: number; close: number }[] = [];
-  let markers: { time: number; position: string; color: string; shape: string; text: string }[] = [];
+  let markers: { time: number; position: string; color: string; shape: string; text: string }[] =
+    [];
   if (prices) {
     lastTime = Number.NEGATIVE_INFINITY;
     for (const b of downsampleCandles(prices.bars)) {
@@ -147,7 +176,10 @@ document.body.dataset.chartsDrawn = drawn.join(',');
  * await writeFile('report.html', await renderHtmlReport(result, { instrument, bars }));
  * ```
  */
-export async function renderHtmlReport(result: BacktestResult, prices?: PriceSeries): Promise<string> {
+export async function renderHtmlReport(
+  result: BacktestResult,
+  prices?: PriceSeries,
+): Promise<string> {
   const [lwc, weeklySvg, monthlySvg, chargesSvg] = await Promise.all([
     lightweightChartsSource(),
     renderVegaLiteSvg(weeklyReturnsSpec(result)),
@@ -213,7 +245,9 @@ ${prices ? `<h2>Price with entries and exits: ${escapeHtml(prices.instrument)}</
 <h2>Weekly returns</h2><div class="card" id="weekly-returns">${weeklySvg}</div>
 <h2>Monthly returns</h2><div class="card" id="monthly-returns">${monthlySvg}</div>
 <h2>Charges</h2><div class="card" id="charges">${chargesSvg}
-<table><tbody>${Object.entries(result.chargesByComponent).map(([k, v]) => `<tr><td>${k}</td><td>${rupees(v)}</td></tr>`).join('')}</tbody></table></div>
+<table><tbody>${Object.entries(result.chargesByComponent)
+    .map(([k, v]) => `<tr><td>${k}</td><td>${rupees(v)}</td></tr>`)
+    .join('')}</tbody></table></div>
 <h2>Trades${result.trades.length > MAX_TRADE_ROWS ? ` (first ${MAX_TRADE_ROWS} of ${result.trades.length}; all are in result.json)` : ` (${result.trades.length})`}</h2>
 <div class="card"><table id="trades"><thead><tr><th>instrument</th><th>side</th><th>qty</th><th>entry</th><th>price</th><th>exit</th><th>price</th><th>charges</th><th>P&amp;L</th></tr></thead><tbody>
 ${trades.map((t) => `<tr><td>${escapeHtml(t.instrument)}</td><td>${t.side}</td><td>${t.quantity}</td><td>${t.entryTime.slice(0, 16).replace('T', ' ')}</td><td>${t.entryPrice.toFixed(2)}</td><td>${t.exitTime.slice(0, 16).replace('T', ' ')}</td><td>${t.exitPrice.toFixed(2)}</td><td>${t.charges.toFixed(2)}</td><td class="${t.pnl >= 0 ? 'pos' : 'neg'}">${t.pnl.toFixed(2)}</td></tr>`).join('\n')}
@@ -221,7 +255,7 @@ ${trades.map((t) => `<tr><td>${escapeHtml(t.instrument)}</td><td>${t.side}</td><
 <p class="sub">Generated by Pravah. Times are IST. Charts: lightweight-charts (TradingView, Apache-2.0) and Vega-Lite (BSD-3-Clause).</p>
 </main>
 <script type="application/json" id="chart-data">${json}</script>
-<script>${lwc.replace(/<\/script/gi, "<\\/script")}</script>
+<script>${lwc.replace(/<\/script/gi, '<\\/script')}</script>
 <script>${CHART_SCRIPT}</script>
 </body></html>
 `;

@@ -1,5 +1,7 @@
 /** Compounds daily returns into calendar-month returns (IST dates), in order. */
-export function monthlyReturns(daily: readonly { date: string; return: number }[]): { month: string; return: number }[] {
+export function monthlyReturns(
+  daily: readonly { date: string; return: number }[],
+): { month: string; return: number }[] {
   const out: { month: string; return: number }[] = [];
   for (const d of daily) {
     const month = d.date.slice(0, 7);

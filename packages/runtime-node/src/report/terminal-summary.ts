@@ -8,7 +8,8 @@ const RESET = '\u001b[0m';
 export function renderTerminalSummary(result: BacktestResult, colour: boolean): string {
   const m = result.metrics;
   const g = result.grade;
-  const paint = (status: keyof typeof COLOUR, text: string) => (colour ? `${COLOUR[status]}${text}${RESET}` : text);
+  const paint = (status: keyof typeof COLOUR, text: string) =>
+    colour ? `${COLOUR[status]}${text}${RESET}` : text;
   const row = (label: string, value: string) => `  ${label.padEnd(22)}${value}`;
   return [
     `${result.strategy.name} on ${result.run.instruments.join(', ')}  ${result.run.from ?? ''} → ${result.run.to ?? ''}`,
@@ -20,7 +21,10 @@ export function renderTerminalSummary(result: BacktestResult, colour: boolean): 
     row('Charges', rupees(m.totalCharges)),
     `  Weekly target: ${paint(g.badge, g.badge.toUpperCase())}`,
     ...g.checks.map((c) =>
-      row(`  ${CHECK_LABELS[c.name] ?? c.name}`, `${checkValue(c.name, c.value)} vs ${checkValue(c.name, c.threshold)}  ${paint(c.status, c.status)}`),
+      row(
+        `  ${CHECK_LABELS[c.name] ?? c.name}`,
+        `${checkValue(c.name, c.value)} vs ${checkValue(c.name, c.threshold)}  ${paint(c.status, c.status)}`,
+      ),
     ),
     '',
   ].join('\n');

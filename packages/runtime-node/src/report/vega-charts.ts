@@ -4,7 +4,11 @@ import { monthlyReturns } from './monthly-returns.js';
 /** A Vega-Lite spec, kept loose: the library validates it when compiling. */
 type VegaLiteSpec = Record<string, unknown>;
 
-const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', background: 'white', width: 640 } as const;
+const base = {
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  background: 'white',
+  width: 640,
+} as const;
 
 /** Weekly returns as bars against the target line. */
 export function weeklyReturnsSpec(result: BacktestResult): VegaLiteSpec {
@@ -13,7 +17,12 @@ export function weeklyReturnsSpec(result: BacktestResult): VegaLiteSpec {
     ...base,
     height: 220,
     title: 'Weekly returns (%) against the target',
-    data: { values: result.grade.weeks.map((w) => ({ week: w.weekStart, return: Number(w.return.toFixed(4)) })) },
+    data: {
+      values: result.grade.weeks.map((w) => ({
+        week: w.weekStart,
+        return: Number(w.return.toFixed(4)),
+      })),
+    },
     layer: [
       {
         mark: 'bar',
@@ -23,7 +32,10 @@ export function weeklyReturnsSpec(result: BacktestResult): VegaLiteSpec {
           color: { condition: { test: 'datum.return < 0', value: '#c0392b' }, value: '#27ae60' },
         },
       },
-      { mark: { type: 'rule', color: '#2c3e50', strokeDash: [4, 4] }, encoding: { y: { datum: target } } },
+      {
+        mark: { type: 'rule', color: '#2c3e50', strokeDash: [4, 4] },
+        encoding: { y: { datum: target } },
+      },
     ],
   };
 }
@@ -48,10 +60,18 @@ export function monthlyHeatmapSpec(result: BacktestResult): VegaLiteSpec {
       {
         mark: 'rect',
         encoding: {
-          color: { field: 'return', type: 'quantitative', scale: { scheme: 'redyellowgreen', domainMid: 0 }, title: '%' },
+          color: {
+            field: 'return',
+            type: 'quantitative',
+            scale: { scheme: 'redyellowgreen', domainMid: 0 },
+            title: '%',
+          },
         },
       },
-      { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'return', type: 'quantitative', format: '.1f' } } },
+      {
+        mark: { type: 'text', fontSize: 10 },
+        encoding: { text: { field: 'return', type: 'quantitative', format: '.1f' } },
+      },
     ],
   };
 }

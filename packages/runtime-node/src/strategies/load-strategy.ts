@@ -6,7 +6,9 @@ import type { Strategy } from '@pravah/sdk';
 import { UsageError } from '../cli/usage-error.js';
 
 function isStrategy(value: unknown): value is Strategy {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'strategy';
+  return (
+    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'strategy'
+  );
 }
 
 /**
@@ -48,7 +50,10 @@ export async function loadStrategy(ref: string, cwd = process.cwd()): Promise<St
   const candidates = [mod['default'], mod['strategy'], ...Object.values(mod)].filter(isStrategy);
   const found = candidates[0];
   if (!found) {
-    throw new UsageError(`${file} exports no strategy`, 'export default defineStrategy({ ... }) from the file');
+    throw new UsageError(
+      `${file} exports no strategy`,
+      'export default defineStrategy({ ... }) from the file',
+    );
   }
   return found;
 }
