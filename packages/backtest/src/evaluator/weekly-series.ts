@@ -1,4 +1,4 @@
-import { istWeekStartKey } from './ist-week.js';
+import { istWeekKey } from '@pravah/sdk';
 
 /** One IST week of a run. Returns and drawdowns are in percent. */
 export interface WeekSummary {
@@ -22,11 +22,11 @@ export function weeklySeries(
   let previousClose = base;
   let i = 0;
   while (i < curve.length) {
-    const key = istWeekStartKey(curve[i]!.time);
+    const key = istWeekKey(curve[i]!.time);
     let peak = previousClose;
     let worst = 0;
     let last = previousClose;
-    while (i < curve.length && istWeekStartKey(curve[i]!.time) === key) {
+    while (i < curve.length && istWeekKey(curve[i]!.time) === key) {
       const equity = curve[i]!.equity;
       if (equity > peak) peak = equity;
       const dd = peak > 0 ? (equity - peak) / peak : 0;
