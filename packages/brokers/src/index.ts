@@ -1,0 +1,3 @@
+export * from './port/index.js';
+export * from './errors/index.js';
+export * from './transport/index.js';
