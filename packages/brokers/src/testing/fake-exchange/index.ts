@@ -1,0 +1,3 @@
+export { FakeOrderBook, type FakeOrderBookOptions } from './fake-order-book.js';
+export { FakeOrderError, type FakeOrderErrorCode } from './fake-order-error.js';
+export type { FakePosition, FakeTrade } from './fake-types.js';
