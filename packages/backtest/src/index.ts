@@ -6,6 +6,8 @@
  */
 export { runBacktest, type RunBacktestOptions } from './engine/run-backtest.js';
 export { BacktestEngine, type BacktestRecord } from './engine/backtest-engine.js';
+export type { DrawdownSummary } from './engine/drawdown-tracker.js';
+export type { EquityPoint } from './engine/equity-recorder.js';
 export {
   ZERODHA_MIS_CUTOFFS,
   type BacktestOptions,
@@ -39,6 +41,9 @@ export { percentile, mean, sampleStdDev, downsideDeviation } from './metrics/sta
 export * from './evaluator/index.js';
 export {
   BacktestResultSchema,
+  TradeJsonSchema,
+  OrderJsonSchema,
+  FillJsonSchema,
   BACKTEST_RESULT_SCHEMA_VERSION,
   type BacktestResult,
   type TradeJson,

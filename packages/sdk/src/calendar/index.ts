@@ -7,6 +7,17 @@ export {
 } from './calendar-errors.js';
 export {
   CalendarDataSchema,
+  SessionRuleSchema,
+  HolidaySchema,
+  SpecialScheduleSchema,
+  SpecialSessionSchema,
+  CoverageSchema,
+  ExpiryWeekdayRuleSchema,
+  ExpiryRuleSetSchema,
+  LotSizeStepSchema,
+  FreezeQuantityStepSchema,
+  TickSizeRuleSchema,
+  MisSquareOffRuleSchema,
   MIS_BROKERS,
   type MisBroker,
   type CalendarData,

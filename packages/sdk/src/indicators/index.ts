@@ -14,4 +14,10 @@ export { RollingStdDev, rollingStdDev, type RollingStdDevOptions } from './rolli
 export { ZScore, zScore } from './z-score.js';
 export { Highest, highest } from './highest.js';
 export { Lowest, lowest } from './lowest.js';
-export { Crossover, crossover, type CrossoverInput, type CrossoverSignal } from './crossover.js';
+export {
+  Crossover,
+  crossover,
+  type CrossoverInput,
+  type CrossoverOptions,
+  type CrossoverSignal,
+} from './crossover.js';

@@ -19,6 +19,7 @@ export { SignalValueError } from './signal-value-error.js';
 export { perInstrument } from './per-instrument.js';
 export { crossoverSignal, type CrossoverSignalOptions } from './crossover-signal.js';
 export { thresholdSignal, type ThresholdSignalOptions } from './threshold-signal.js';
+export type { BandMode } from './internal/bands.js';
 export { mapIndicator } from './map-indicator.js';
 export { zScoreReversion, type ZScoreReversionOptions } from './z-score-reversion.js';
 export {
