@@ -1,15 +1,17 @@
-import type {
-  Bar,
-  Fill,
-  Instrument,
-  InstrumentId,
-  InstrumentRegistry,
-  MarketEvent,
-  Order,
-  OrderIntent,
-  Tick,
+import {
+  PravahError,
+  type Bar,
+  type Fill,
+  type Instrument,
+  type InstrumentId,
+  type InstrumentRegistry,
+  type MarketEvent,
+  type Order,
+  type OrderIntent,
+  type Tick,
 } from '@pravah/sdk';
 import type { ExchangeConfig, FillOptions } from './exchange-config.js';
+import type { ExchangeState } from './exchange-state.js';
 import { firstTouch, intrabarPath } from './intrabar-path.js';
 import { rejection } from './rejection.js';
 import { validateOrder } from './validate-order.js';
@@ -219,6 +221,40 @@ export class SimulatedExchange {
     // The fill's reason is the fixed tag fee models recognise (the broker's square-off fee).
     this.fill(order, order.remaining, price, time, AUTO_SQUARE_OFF_FILL_REASON);
     return order.snapshot();
+  }
+
+  /**
+   * The exchange's whole state as plain data, for a PaperBroker's store. Restoring it into a
+   * fresh exchange with {@link restoreState} continues exactly as this one would.
+   */
+  exportState(): ExchangeState {
+    return {
+      orders: [...this.byId.values()].map((o) => o.state()),
+      lastPrices: [...this.lastPrice],
+      previousCloses: [...this.previousClose],
+      autoOrders: this.autoOrders,
+    };
+  }
+
+  /** Loads a state from {@link exportState} into this exchange, which must have no orders yet. */
+  restoreState(state: ExchangeState): void {
+    if (this.byId.size > 0) {
+      throw new PravahError(
+        'EXCHANGE_NOT_FRESH',
+        `restoreState needs a fresh exchange, but this one already has ${this.byId.size} order(s): create a new SimulatedExchange`,
+      );
+    }
+    for (const saved of state.orders) {
+      const order = WorkingOrder.restore(saved);
+      this.byId.set(order.id, order);
+      const parentId = order.intent.parentId;
+      const parent = parentId === undefined ? undefined : this.byId.get(parentId);
+      if (parent !== undefined && !parent.isTerminal) parent.children.push(order);
+      if (!order.isTerminal) this.list(order.intent.instrument).push(order);
+    }
+    for (const [id, price] of state.lastPrices) this.lastPrice.set(id, price);
+    for (const [id, price] of state.previousCloses) this.previousClose.set(id, price);
+    this.autoOrders = state.autoOrders;
   }
 
   private list(instrument: InstrumentId): WorkingOrder[] {

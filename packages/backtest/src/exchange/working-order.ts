@@ -1,5 +1,6 @@
 import type { Order, OrderIntent, OrderStatus, OrderStatusChange } from '@pravah/sdk';
 import { TERMINAL_ORDER_STATUSES } from '@pravah/sdk';
+import type { WorkingOrderState } from './exchange-state.js';
 
 /**
  * The exchange's mutable record of one order. Never leaves the exchange: callers get immutable
@@ -57,6 +58,29 @@ export class WorkingOrder {
     this.filledValue += quantity * price;
     this.fillCount++;
     this.transition(this.remaining === 0 ? 'FILLED' : 'PARTIALLY_FILLED', time, reason);
+  }
+
+  /** The order's full state as plain data (see {@link WorkingOrder.restore}). */
+  state(): WorkingOrderState {
+    return {
+      order: this.snapshot(),
+      activeAt: this.activeAt,
+      triggered: this.triggered,
+      fillCount: this.fillCount,
+      filledValue: this.filledValue,
+    };
+  }
+
+  /** Rebuilds an order from {@link WorkingOrder.state}; children are linked by the exchange. */
+  static restore(state: WorkingOrderState): WorkingOrder {
+    const order = new WorkingOrder(state.order.intent, state.activeAt);
+    order.status = state.order.status;
+    order.filledQuantity = state.order.filledQuantity;
+    order.filledValue = state.filledValue;
+    order.triggered = state.triggered;
+    order.fillCount = state.fillCount;
+    order.history.push(...state.order.history);
+    return order;
   }
 
   /** Immutable snapshot for callers. */
