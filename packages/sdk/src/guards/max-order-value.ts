@@ -1,10 +1,7 @@
 import type { RiskGuard } from '../graph/stages.js';
-import type { OrderIntent } from '../model/order-intent.js';
-import { guardOperator } from './internal/guard-operator.js';
-import { closingQuantity, isCancel, isExit } from './internal/intent-role.js';
-import { limitQuantity, refuseEntry } from './internal/limit-quantity.js';
+import { closingQuantity } from './internal/intent-role.js';
 import { formatAmount } from './internal/loss-breach.js';
-import { LastPrices } from './internal/reference-price.js';
+import { valueCapGuard } from './internal/value-cap-guard.js';
 import { parseValueCapOptions, type ValueCapOptions } from './value-cap-options.js';
 
 /**
@@ -24,37 +21,15 @@ import { parseValueCapOptions, type ValueCapOptions } from './value-cap-options.
  */
 export function maxOrderValue(options: ValueCapOptions): RiskGuard {
   const { percentOfEquity } = parseValueCapOptions(options, 'maxOrderValue');
-  return (ctx) =>
-    guardOperator(ctx, () => {
-      const lastPrices = new LastPrices();
-      return {
-        onMarket: (event) => lastPrices.record(event),
-        onIntent: (intent: OrderIntent, emit) => {
-          const position = ctx.portfolio.positionQuantity(intent.instrument);
-          if (isCancel(intent) || isExit(intent, position)) {
-            emit(intent);
-            return;
-          }
-          const price = lastPrices.of(intent, ctx);
-          if (price === undefined || !(price > 0)) {
-            const reason = `no price known to value the order (got ${price}); blocked to be safe`;
-            refuseEntry(ctx, 'maxOrderValue', intent, reason, emit);
-            return;
-          }
-          const equity = ctx.portfolio.equity();
-          const cap = (equity * percentOfEquity) / 100;
-          if (!(cap > 0) || !Number.isFinite(cap)) {
-            const reason = `equity ${equity} leaves no room for an order of ${percentOfEquity}% of it`;
-            refuseEntry(ctx, 'maxOrderValue', intent, reason, emit);
-            return;
-          }
-          const fits = Math.floor(cap / price);
-          const allowed = Math.max(fits, closingQuantity(intent, position));
-          const reason =
-            `order value ${formatAmount(intent.quantity * price)} (${intent.quantity} x ${price}) ` +
-            `exceeds ${percentOfEquity}% of equity (${formatAmount(cap)})`;
-          limitQuantity(ctx, 'maxOrderValue', intent, allowed, reason, emit);
-        },
-      };
-    });
+  return valueCapGuard(
+    'maxOrderValue',
+    'order',
+    percentOfEquity,
+    (_ctx, intent, position, price, cap) => ({
+      allowed: Math.max(Math.floor(cap / price), closingQuantity(intent, position)),
+      reason:
+        `order value ${formatAmount(intent.quantity * price)} (${intent.quantity} x ${price}) ` +
+        `exceeds ${percentOfEquity}% of equity (${formatAmount(cap)})`,
+    }),
+  );
 }

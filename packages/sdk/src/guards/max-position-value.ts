@@ -1,11 +1,9 @@
 import type { StrategyContext } from '../graph/strategy-context.js';
 import type { RiskGuard } from '../graph/stages.js';
 import type { OrderIntent } from '../model/order-intent.js';
-import { guardOperator } from './internal/guard-operator.js';
-import { closingQuantity, direction, isCancel, isExit } from './internal/intent-role.js';
-import { limitQuantity, refuseEntry } from './internal/limit-quantity.js';
+import { closingQuantity, direction } from './internal/intent-role.js';
 import { formatAmount } from './internal/loss-breach.js';
-import { LastPrices } from './internal/reference-price.js';
+import { valueCapGuard } from './internal/value-cap-guard.js';
 import { parseValueCapOptions, type ValueCapOptions } from './value-cap-options.js';
 
 /** Units still to fill on working entry orders on the same side as `intent`, in its instrument. */
@@ -38,40 +36,20 @@ function pendingSameSide(ctx: StrategyContext<unknown>, intent: OrderIntent): nu
  */
 export function maxPositionValue(options: ValueCapOptions): RiskGuard {
   const { percentOfEquity } = parseValueCapOptions(options, 'maxPositionValue');
-  return (ctx) =>
-    guardOperator(ctx, () => {
-      const lastPrices = new LastPrices();
+  return valueCapGuard(
+    'maxPositionValue',
+    'position',
+    percentOfEquity,
+    (ctx, intent, position, price, cap) => {
+      // Units already committed in the intent's direction (negative when it first reduces).
+      const committed = direction(intent) * position + pendingSameSide(ctx, intent);
+      const after = committed + intent.quantity;
       return {
-        onMarket: (event) => lastPrices.record(event),
-        onIntent: (intent: OrderIntent, emit) => {
-          const position = ctx.portfolio.positionQuantity(intent.instrument);
-          if (isCancel(intent) || isExit(intent, position)) {
-            emit(intent);
-            return;
-          }
-          const price = lastPrices.of(intent, ctx);
-          if (price === undefined || !(price > 0)) {
-            const reason = `no price known to value the position (got ${price}); blocked to be safe`;
-            refuseEntry(ctx, 'maxPositionValue', intent, reason, emit);
-            return;
-          }
-          const equity = ctx.portfolio.equity();
-          const cap = (equity * percentOfEquity) / 100;
-          if (!(cap > 0) || !Number.isFinite(cap)) {
-            const reason = `equity ${equity} leaves no room for a position of ${percentOfEquity}% of it`;
-            refuseEntry(ctx, 'maxPositionValue', intent, reason, emit);
-            return;
-          }
-          // Units already committed in the intent's direction (negative when it first reduces).
-          const committed = direction(intent) * position + pendingSameSide(ctx, intent);
-          const maxUnits = Math.floor(cap / price);
-          const allowed = Math.max(maxUnits - committed, closingQuantity(intent, position));
-          const after = committed + intent.quantity;
-          const reason =
-            `position value after the order ${formatAmount(Math.abs(after) * price)} ` +
-            `(${Math.abs(after)} x ${price}) exceeds ${percentOfEquity}% of equity (${formatAmount(cap)})`;
-          limitQuantity(ctx, 'maxPositionValue', intent, allowed, reason, emit);
-        },
+        allowed: Math.max(Math.floor(cap / price) - committed, closingQuantity(intent, position)),
+        reason:
+          `position value after the order ${formatAmount(Math.abs(after) * price)} ` +
+          `(${Math.abs(after)} x ${price}) exceeds ${percentOfEquity}% of equity (${formatAmount(cap)})`,
       };
-    });
+    },
+  );
 }
