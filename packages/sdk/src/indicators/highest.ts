@@ -1,8 +1,6 @@
 import type { OperatorFunction } from 'rxjs';
-import type { Indicator } from './indicator.js';
 import { indicatorOperator } from './internal/operator.js';
-import { SlidingMax } from './internal/sliding-extreme.js';
-import { checkInput, checkPeriod } from './internal/validate.js';
+import { RollingExtreme } from './internal/rolling-extreme.js';
 
 /**
  * The largest of the last `period` inputs, O(1) amortised per update (van Herk / Gil-Werman
@@ -17,36 +15,9 @@ import { checkInput, checkPeriod } from './internal/validate.js';
  * highest.update(3); // 5
  * ```
  */
-export class Highest implements Indicator<number, number> {
-  readonly period: number;
-  private readonly window: SlidingMax;
-  private count = 0;
-  private current: number | undefined;
-
+export class Highest extends RollingExtreme {
   constructor(period: number) {
-    this.period = checkPeriod('Highest', 'period', period);
-    this.window = new SlidingMax(this.period);
-  }
-
-  update(input: number): number | undefined {
-    checkInput('Highest', 'input', input);
-    const extreme = this.window.push(input);
-    if (this.count < this.period && ++this.count < this.period) return undefined;
-    return (this.current = extreme);
-  }
-
-  get value(): number | undefined {
-    return this.current;
-  }
-
-  get isReady(): boolean {
-    return this.current !== undefined;
-  }
-
-  reset(): void {
-    this.window.reset();
-    this.count = 0;
-    this.current = undefined;
+    super('Highest', period, 1);
   }
 }
 

@@ -61,56 +61,27 @@ export class SlidingMax {
 }
 
 /** The minimum counterpart of {@link SlidingMax} (a separate class keeps both monomorphic). */
+/**
+ * Sliding-window minimum: the {@link SlidingMax} of the negated inputs, so one implementation of
+ * the block algorithm serves both extremes.
+ */
 export class SlidingMin {
-  readonly size: number;
-  private readonly block: Float64Array;
-  private readonly suffix: Float64Array;
-  private index = 0;
-  private prefix = 0;
-  private filled = false;
+  private readonly max: SlidingMax;
 
   constructor(size: number) {
-    this.size = size;
-    this.block = new Float64Array(size);
-    this.suffix = new Float64Array(size);
+    this.max = new SlidingMax(size);
   }
 
-  /** Adds `x`; returns the minimum of the last `size` values (of fewer while filling). */
+  get size(): number {
+    return this.max.size;
+  }
+
+  /** Adds `x` and returns the minimum of the last `size` inputs (fewer before the window fills). */
   push(x: number): number {
-    const i = this.index;
-    this.block[i] = x;
-    const prefix = i === 0 || x < this.prefix ? x : this.prefix;
-    this.prefix = prefix;
-    let result = prefix;
-    if (this.filled && i + 1 < this.size) {
-      const old = this.suffix[i + 1]!;
-      if (old < result) result = old;
-    }
-    if (i + 1 === this.size) this.closeBlock();
-    else this.index = i + 1;
-    return result;
-  }
-
-  // Kept out of push() so that push stays small enough for V8 to inline into callers
-  // (a non-inlined call boxes its double argument and result on the heap).
-  private closeBlock(): void {
-    const block = this.block;
-    const suffix = this.suffix;
-    let i = this.size - 1;
-    let m = block[i]!;
-    suffix[i] = m;
-    for (i--; i >= 0; i--) {
-      const v = block[i]!;
-      if (v < m) m = v;
-      suffix[i] = m;
-    }
-    this.index = 0;
-    this.filled = true;
+    return -this.max.push(-x);
   }
 
   reset(): void {
-    this.index = 0;
-    this.prefix = 0;
-    this.filled = false;
+    this.max.reset();
   }
 }
