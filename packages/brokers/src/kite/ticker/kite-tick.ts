@@ -47,8 +47,8 @@ export interface KiteIndexTick extends KiteTickBase {
   readonly timestamp: number | null;
 }
 
-/** A 44-byte quote packet of a tradable instrument. */
-export interface KiteQuoteTick extends KiteTickBase {
+/** Fields of the 44-byte quote packet of a tradable instrument, shared by quote and full ticks. */
+interface KiteQuoteFields extends KiteTickBase {
   readonly mode: 'quote' | 'full';
   readonly lastQuantity: number;
   readonly averagePrice: number;
@@ -63,8 +63,13 @@ export interface KiteQuoteTick extends KiteTickBase {
   readonly change: number;
 }
 
+/** A 44-byte quote packet of a tradable instrument. */
+export interface KiteQuoteTick extends KiteQuoteFields {
+  readonly mode: 'quote';
+}
+
 /** A 184-byte full packet of a tradable instrument: the quote plus OI, times and depth. */
-export interface KiteFullTick extends KiteQuoteTick {
+export interface KiteFullTick extends KiteQuoteFields {
   readonly mode: 'full';
   /** Epoch ms of the last trade; null when the exchange sent 0. */
   readonly lastTradeTime: number | null;
@@ -78,7 +83,7 @@ export interface KiteFullTick extends KiteQuoteTick {
 
 /**
  * One decoded tick of Kite's binary ticker, named like Kite's documented tick JSON in camelCase.
- * Narrow with `'volume' in tick` (tradable quote/full), `'depth' in tick` (tradable full) or
- * `tick.mode === 'ltp'`.
+ * Narrow with `tick.mode` plus `'volume' in tick`, which only tradable quote and full ticks have
+ * (index ticks share the quote and full modes).
  */
 export type KiteTick = KiteLtpTick | KiteIndexTick | KiteQuoteTick | KiteFullTick;

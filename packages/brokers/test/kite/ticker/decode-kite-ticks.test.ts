@@ -5,6 +5,7 @@ import {
   decodeKiteTicks,
   KiteFrameError,
   kitePriceDivisor,
+  type KiteFullTick,
   type KiteTick,
 } from '../../../src/kite/ticker/index.js';
 import { encodeKiteTicks } from '../../../src/testing/kite/kite-tick-encoder.js';
@@ -319,7 +320,7 @@ describe('decodeKiteTicks', () => {
 });
 
 /** What a receiver sees of a full tick sent in `mode`. */
-function project(tick: KiteTick & { mode: 'full' }, mode: 'ltp' | 'quote' | 'full'): KiteTick {
+function project(tick: KiteFullTick, mode: 'ltp' | 'quote' | 'full'): KiteTick {
   if (mode === 'full') return tick;
   if (mode === 'ltp') {
     return {
@@ -329,7 +330,6 @@ function project(tick: KiteTick & { mode: 'full' }, mode: 'ltp' | 'quote' | 'ful
       lastPrice: tick.lastPrice,
     };
   }
-  if (!('volume' in tick)) return tick;
   const { lastTradeTime, oi, oiDayHigh, oiDayLow, timestamp, depth, ...quote } = tick;
   void [lastTradeTime, oi, oiDayHigh, oiDayLow, timestamp, depth];
   return { ...quote, mode: 'quote' };
