@@ -1,1 +1,2 @@
-export {};
+export * from './fake-exchange/index.js';
+export * from './kite/index.js';

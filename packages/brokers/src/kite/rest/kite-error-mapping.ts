@@ -1,12 +1,12 @@
 import type { BrokerError, BrokerErrorDetails } from '../../errors/broker-error.js';
 import {
+  BrokerUnavailableError,
   InputRejectedError,
   InsufficientFundsError,
   OrderRejectedError,
   RateLimitedError,
   TokenExpiredError,
 } from '../../errors/broker-errors.js';
-import { unavailable } from '../../transport/http-client.js';
 import { KiteErrorEnvelopeSchema } from '../wire/envelope.js';
 
 /** Wait after a 429 without a Retry-After header: one second, Kite's per-second windows. */
@@ -68,12 +68,24 @@ export function kiteErrorOf(status: number, body: string, headers: Headers): Bro
       return new InsufficientFundsError(`kite: insufficient funds: ${message}`, details);
     case 'NetworkException':
     case 'DataException':
-      return unavailable('kite', status, message);
+      return unavailableError(status, message, details);
     default:
-      if (status >= 500) return unavailable('kite', status, message);
+      if (status >= 500) return unavailableError(status, message, details);
       return new InputRejectedError(
         `kite refused the request (HTTP ${status}${type ? `, ${type}` : ''}): ${message}`,
         details,
       );
   }
+}
+
+// Like the transport's `unavailable`, but keeping Kite's error_type as brokerCode.
+function unavailableError(
+  status: number,
+  message: string,
+  details: BrokerErrorDetails,
+): BrokerUnavailableError {
+  return new BrokerUnavailableError(
+    `kite answered HTTP ${status}: ${message}; retry later (reconcile orders by tag first)`,
+    details,
+  );
 }
