@@ -1,0 +1,463 @@
+import { zerodha } from '@pravah/costs-in';
+import {
+  type Bar,
+  type Exchange,
+  type Fill,
+  type Instrument,
+  type InstrumentId,
+  type Order,
+  type Tick,
+  type Timeframe,
+  istDayStart,
+} from '@pravah/sdk';
+import { BehaviorSubject, Subject, filter, map, type Observable, type Subscription } from 'rxjs';
+import {
+  BrokerUnavailableError,
+  InputRejectedError,
+  OrderRejectedError,
+} from '../errors/broker-errors.js';
+import type { ConnectionState, Funds, Holding, SubscriptionMode } from '../port/account.js';
+import type { Broker, BrokerPositions } from '../port/broker.js';
+import type {
+  BrokerOrder,
+  OrderAck,
+  OrderModification,
+  OrderRequest,
+} from '../port/order-request.js';
+import { checkPaperOptions, type PaperBrokerOptions } from './paper-broker-options.js';
+import { PaperHistoryUnavailableError } from './paper-errors.js';
+import { PaperOrderBook } from './paper-order-book.js';
+import { PaperPortfolio } from './paper-portfolio.js';
+import { paperHoldings, paperPositions } from './paper-positions.js';
+import type { PaperSnapshot } from './paper-snapshot.js';
+import { PaperVenue } from './paper-venue.js';
+import { rejectionError } from './rejection-error.js';
+import { requestToIntent } from './request-intent.js';
+
+const MINUTE_MS = 60_000;
+
+function notFound(orderId: string): InputRejectedError {
+  const message = `no paper order with id ${JSON.stringify(orderId)}`;
+  return new InputRejectedError(message, {
+    broker: 'paper',
+    brokerCode: 'ORDER_NOT_FOUND',
+    brokerMessage: message,
+  });
+}
+
+function notOpen(orderId: string, status: string): OrderRejectedError {
+  const message = `order ${orderId} is ${status} and can no longer be changed`;
+  return new OrderRejectedError(message, {
+    broker: 'paper',
+    brokerCode: 'ORDER_NOT_OPEN',
+    brokerMessage: message,
+  });
+}
+
+function storeError(error: unknown): BrokerUnavailableError {
+  return new BrokerUnavailableError(
+    `paper store could not save (${error instanceof Error ? error.message : String(error)}); the state in memory may be ahead of the store: look orders up by tag`,
+    { broker: 'paper', cause: error },
+  );
+}
+
+/**
+ * The Broker port on simulated execution: the backtester's SimulatedExchange, Ledger and fee
+ * model (costs-in) with slippage, driven by any live tick stream, so paper trading and
+ * backtesting share one matching engine and give the same fills on the same ticks. Orders are
+ * placed synchronously (a strategy graph calling `placeOrder` while handling a tick sees the
+ * order in `portfolio().openOrders()` at once). With a store, state survives restarts.
+ *
+ * @example
+ * ```ts
+ * const broker = new PaperBroker({ ticks: kite.subscribe(ids, 'full'), instruments, capital: 500_000,
+ *   slippage: fixedBps(2), store: new JsonFilePaperStore('paper.json') });
+ * await broker.placeOrder({ instrument: 'NSE:INFY', side: 'BUY', quantity: 10, orderType: 'MARKET',
+ *   product: 'MIS', validity: 'DAY', tag: 'entry1' });
+ * broker.orderUpdates$.subscribe((o) => console.log(o.status, o.filledQuantity));
+ * ```
+ */
+export class PaperBroker implements Broker {
+  readonly name = 'paper' as const;
+  readonly connectionState$: Observable<ConnectionState>;
+  readonly orderUpdates$: Observable<BrokerOrder>;
+
+  private readonly venue: PaperVenue;
+  private readonly book = new PaperOrderBook(1);
+  private readonly state$ = new BehaviorSubject<ConnectionState>('connecting');
+  private readonly updates$ = new Subject<BrokerOrder>();
+  private readonly processed$ = new Subject<Tick>();
+  private readonly subscribed = new Set<InstrumentId>();
+  private readonly clock: () => number;
+  private readonly ready: Promise<void>;
+  private readonly source: Subscription;
+  private readonly waiting: Tick[] = [];
+  private loaded = false;
+  private closed = false;
+  private quiet = 0;
+  private dirty = false;
+  private saving: Promise<void> = Promise.resolve();
+  private saveError: unknown;
+
+  constructor(private readonly options: PaperBrokerOptions) {
+    checkPaperOptions(options);
+    this.venue = new PaperVenue(
+      {
+        instruments: options.instruments,
+        capital: options.capital,
+        plan: options.plan ?? zerodha(),
+        latencyMs: options.latencyMs ?? 0,
+        ...(options.fees ? { fees: options.fees } : {}),
+        ...(options.slippage ? { slippage: options.slippage } : {}),
+        ...(options.fill ? { fill: options.fill } : {}),
+        ...(options.leverage ? { leverage: options.leverage } : {}),
+        ...(options.misCutoffs !== undefined ? { misCutoffs: options.misCutoffs } : {}),
+      },
+      {
+        onOrder: (order) => this.onOrder(order),
+        onFill: () => {
+          this.dirty = true;
+        },
+        orderIdOf: (id) => this.book.ownerOf(id, (x) => this.venue.order(x)),
+      },
+    );
+    this.clock = options.clock ?? (() => this.venue.lastTime() ?? Date.now());
+    this.connectionState$ = this.state$.asObservable();
+    this.orderUpdates$ = this.updates$.asObservable();
+    if (options.store === undefined) {
+      // Nothing to load: ready at once, so orders placed while handling a tick submit synchronously.
+      this.loaded = true;
+      this.state$.next('connected');
+      this.ready = Promise.resolve();
+    } else {
+      this.ready = this.load();
+      // A failed load reaches every command through `ready`; this only marks it handled.
+      this.ready.catch(() => this.state$.next('closed'));
+    }
+    this.source = options.ticks.subscribe({
+      next: (tick) => (this.loaded ? this.onTick(tick) : this.waiting.push(tick)),
+      error: () => this.state$.next('closed'),
+      complete: () => this.state$.next('closed'),
+    });
+  }
+
+  /** Resolves once a stored snapshot (if any) is loaded; commands wait for it by themselves. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  /** The strategy's synchronous view of this account (for `createStrategyGraph`). */
+  portfolio(): PaperPortfolio {
+    return new PaperPortfolio(this.venue);
+  }
+
+  /**
+   * Resolves when every state change so far is in the store; rejects with BrokerUnavailableError
+   * when a background save (after a fill) failed since the last flush.
+   */
+  async flush(): Promise<void> {
+    if (this.dirty) await this.saved();
+    await this.saving;
+    const error = this.saveError;
+    if (error !== undefined) {
+      this.saveError = undefined;
+      throw storeError(error);
+    }
+  }
+
+  async placeOrder(request: OrderRequest): Promise<OrderAck> {
+    if (!this.loaded) await this.ready;
+    this.assertOpen();
+    const now = this.clock();
+    const id = this.book.nextId();
+    const held = this.venue.books().quantity(request.instrument);
+    const intent = requestToIntent(request, id, now, this.venue.registry, held);
+    this.book.add({
+      orderId: id,
+      tag: request.tag,
+      variety: 'regular',
+      validity: request.validity,
+      ...(request.validityTtlMinutes !== undefined
+        ? { validityTtlMinutes: request.validityTtlMinutes }
+        : {}),
+      placedAt: now,
+      legs: [id],
+    });
+    const order = this.venue.submit(intent, now);
+    await this.saved();
+    if (order.status === 'REJECTED') throw rejectionError(order);
+    return { orderId: id, tag: request.tag };
+  }
+
+  async modifyOrder(orderId: string, changes: OrderModification): Promise<OrderAck> {
+    if (!this.loaded) await this.ready;
+    this.assertOpen();
+    const record = this.book.record(orderId);
+    if (record === undefined) throw notFound(orderId);
+    const current = this.book.view(record, (x) => this.venue.order(x));
+    if (current.pendingQuantity === 0) throw notOpen(orderId, current.status);
+    const leg = this.venue.order(record.legs[record.legs.length - 1]!)!;
+    const orderType = changes.orderType ?? current.orderType;
+    const validity = changes.validity ?? record.validity;
+    const quantity = changes.quantity ?? current.quantity;
+    if (!(quantity > current.filledQuantity)) {
+      const message = `quantity ${quantity} must exceed the ${current.filledQuantity} already filled`;
+      throw new InputRejectedError(message, {
+        broker: 'paper',
+        brokerCode: 'INVALID_QUANTITY',
+        brokerMessage: message,
+      });
+    }
+    const keepPrice = orderType === 'LIMIT' || orderType === 'SL';
+    const keepTrigger = orderType === 'SL' || orderType === 'SL-M';
+    const price = changes.price ?? leg.intent.price;
+    const trigger = changes.triggerPrice ?? leg.intent.triggerPrice;
+    const now = this.clock();
+    const legId = `${orderId}-m${record.legs.length}`;
+    const intent = requestToIntent(
+      {
+        instrument: current.instrument,
+        side: current.side,
+        quantity: quantity - current.filledQuantity,
+        orderType,
+        product: current.product,
+        validity,
+        ...(record.validityTtlMinutes !== undefined
+          ? { validityTtlMinutes: record.validityTtlMinutes }
+          : {}),
+        ...(keepPrice && price !== undefined ? { price } : {}),
+        ...(keepTrigger && trigger !== undefined ? { triggerPrice: trigger } : {}),
+        tag: record.tag ?? 'paper',
+      },
+      legId,
+      now,
+      this.venue.registry,
+      this.venue.books().quantity(current.instrument),
+      leg.id,
+    );
+    this.quiet++;
+    let order: Order;
+    try {
+      order = this.venue.transaction(
+        () => this.venue.submit(intent, now),
+        (o) => o.status !== 'REJECTED',
+      );
+    } finally {
+      this.quiet--;
+    }
+    if (order.status === 'REJECTED') throw rejectionError(order);
+    this.book.addLeg(orderId, legId, validity);
+    this.updates$.next(this.book.view(this.book.record(orderId)!, (x) => this.venue.order(x)));
+    await this.saved();
+    return { orderId, tag: record.tag ?? '' };
+  }
+
+  async cancelOrder(orderId: string): Promise<OrderAck> {
+    if (!this.loaded) await this.ready;
+    this.assertOpen();
+    const record = this.book.record(orderId);
+    if (record === undefined) throw notFound(orderId);
+    const leg = record.legs[record.legs.length - 1]!;
+    if (!this.venue.cancel(leg, this.clock(), 'cancelled by user')) {
+      throw notOpen(orderId, this.venue.order(leg)?.status ?? 'unknown');
+    }
+    await this.saved();
+    return { orderId, tag: record.tag ?? '' };
+  }
+
+  async orders(): Promise<readonly BrokerOrder[]> {
+    if (!this.loaded) await this.ready;
+    const day = this.venue.state().day;
+    return this.book
+      .all()
+      .map((r) => this.book.view(r, (x) => this.venue.order(x)))
+      .filter((o) => day === null || o.updatedAt >= day || o.pendingQuantity > 0);
+  }
+
+  async orderByTag(tag: string): Promise<BrokerOrder | undefined> {
+    if (!this.loaded) await this.ready;
+    const record = this.book.byTag(tag);
+    return record === undefined ? undefined : this.book.view(record, (x) => this.venue.order(x));
+  }
+
+  async orderHistory(orderId: string): Promise<readonly BrokerOrder[]> {
+    if (!this.loaded) await this.ready;
+    const record = this.book.record(orderId);
+    if (record === undefined) throw notFound(orderId);
+    return this.book.history(record, (x) => this.venue.order(x), this.venue.fills());
+  }
+
+  async trades(): Promise<readonly Fill[]> {
+    if (!this.loaded) await this.ready;
+    const day = this.venue.state().day;
+    return this.venue.fills().filter((f) => day === null || istDayStart(f.time) >= day);
+  }
+
+  async positions(): Promise<BrokerPositions> {
+    if (!this.loaded) await this.ready;
+    return paperPositions(this.venue);
+  }
+
+  async holdings(): Promise<readonly Holding[]> {
+    if (!this.loaded) await this.ready;
+    return paperHoldings(this.venue, this.venue.registry);
+  }
+
+  async funds(): Promise<Funds> {
+    if (!this.loaded) await this.ready;
+    const { available, blocked } = this.venue.margins();
+    const books = this.venue.books();
+    return { available, used: books.grossExposure() + blocked, net: books.equity() };
+  }
+
+  instruments(exchange?: Exchange): Promise<readonly Instrument[]> {
+    const all = this.venue.registry.all();
+    return Promise.resolve(
+      exchange === undefined ? all : all.filter((i) => i.exchange === exchange),
+    );
+  }
+
+  historicalCandles(
+    instrument: InstrumentId,
+    timeframe: Timeframe,
+    from: number,
+    to: number,
+  ): Promise<readonly Bar[]> {
+    if (this.options.candles === undefined)
+      return Promise.reject(new PaperHistoryUnavailableError());
+    return this.options.candles(instrument, timeframe, from, to);
+  }
+
+  async quotes(instruments: readonly InstrumentId[]): Promise<ReadonlyMap<InstrumentId, Tick>> {
+    if (!this.loaded) await this.ready;
+    this.assertKnown(instruments);
+    const out = new Map<InstrumentId, Tick>();
+    for (const id of instruments) {
+      const tick = this.venue.lastTick(id);
+      if (tick !== undefined) out.set(id, tick);
+    }
+    return out;
+  }
+
+  subscribe(instruments: readonly InstrumentId[], mode: SubscriptionMode): Observable<Tick> {
+    this.assertKnown(instruments);
+    for (const id of instruments) this.subscribed.add(id);
+    const wanted = new Set(instruments);
+    const ticks = this.processed$.pipe(
+      filter((t) => wanted.has(t.instrument) && this.subscribed.has(t.instrument)),
+    );
+    if (mode !== 'ltp') return ticks;
+    return ticks.pipe(
+      map((t): Tick => ({ kind: 'tick', instrument: t.instrument, time: t.time, price: t.price })),
+    );
+  }
+
+  unsubscribe(instruments: readonly InstrumentId[]): void {
+    for (const id of instruments) this.subscribed.delete(id);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.source.unsubscribe();
+    await this.ready.catch(() => undefined);
+    await this.flush();
+    this.state$.next('closed');
+    this.state$.complete();
+    this.updates$.complete();
+    this.processed$.complete();
+  }
+
+  private async load(): Promise<void> {
+    const snapshot = await this.options.store?.load();
+    if (snapshot !== undefined) {
+      this.venue.restore(snapshot);
+      this.book.restore(snapshot.orders, snapshot.nextOrderNumber);
+    }
+    this.loaded = true;
+    if (!this.closed && this.state$.value === 'connecting') this.state$.next('connected');
+    for (const tick of this.waiting.splice(0)) this.onTick(tick);
+  }
+
+  private onTick(tick: Tick): void {
+    if (this.closed) return;
+    const last = this.venue.lastTick(tick.instrument);
+    const day = this.venue.state().day;
+    if ((last !== undefined && tick.time < last.time) || (day !== null && tick.time < day)) return;
+    this.expireTtl(tick.time);
+    this.venue.onTick(tick);
+    // Fills and order changes are saved in the background; flush() reports a failed save.
+    if (this.dirty) this.persist().catch(() => undefined);
+    this.processed$.next(tick);
+  }
+
+  /** Cancels TTL orders whose minutes ran out by `time`, before the tick can fill them. */
+  private expireTtl(time: number): void {
+    for (const order of this.venue.openOrders()) {
+      const ttl = order.intent.ttlMs;
+      if (ttl !== undefined && time >= order.intent.time + ttl) {
+        this.venue.cancel(order.id, time, `TTL of ${ttl / MINUTE_MS} minute(s) ran out`);
+      }
+    }
+  }
+
+  private onOrder(order: Order): void {
+    this.dirty = true;
+    if (this.quiet > 0) return;
+    const owner = this.book.ownerOf(order.id, (x) => this.venue.order(x));
+    this.updates$.next(this.book.view(this.book.record(owner)!, (x) => this.venue.order(x)));
+  }
+
+  private snapshot(): PaperSnapshot {
+    const state = this.venue.exportState();
+    return {
+      version: 1,
+      capital: this.options.capital,
+      nextOrderNumber: this.book.peekNumber(),
+      orders: this.book.all(),
+      fills: state.fills,
+      exchange: state.exchange,
+      session: state.session,
+    };
+  }
+
+  /** Queues a save of the current state (saves run one at a time, in order). */
+  private persist(): Promise<void> {
+    this.dirty = false;
+    const store = this.options.store;
+    if (store === undefined) return this.saving;
+    const snapshot = this.snapshot();
+    const done = this.saving.then(() => store.save(snapshot));
+    this.saving = done.catch((error: unknown) => {
+      this.saveError = error;
+    });
+    return done;
+  }
+
+  /** Saves a command's effect before it is acknowledged. */
+  private async saved(): Promise<void> {
+    try {
+      await this.persist();
+    } catch (error) {
+      throw storeError(error);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed)
+      throw new BrokerUnavailableError('the paper broker is closed', { broker: 'paper' });
+  }
+
+  private assertKnown(instruments: readonly InstrumentId[]): void {
+    for (const id of instruments) {
+      if (!this.venue.registry.has(id)) {
+        const message = `instrument ${JSON.stringify(id)} is not one of the paper broker's instruments`;
+        throw new InputRejectedError(message, {
+          broker: 'paper',
+          brokerCode: 'UNKNOWN_INSTRUMENT',
+          brokerMessage: message,
+        });
+      }
+    }
+  }
+}
