@@ -26,6 +26,15 @@ import {
 } from '../../src/kite/index.js';
 import { readJsonFixture } from './fixture-dir.js';
 
+function caught(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 const envelope = (type: string, message = 'm'): string =>
   JSON.stringify({ status: 'error', message, data: null, error_type: type });
 
@@ -51,13 +60,7 @@ describe('Kite enumerations', () => {
   });
 
   it('raises UnmappedValueError for values it does not know, never casting', () => {
-    const error = (() => {
-      try {
-        orderStatusFromKite('LAPSED', 0);
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = caught(() => orderStatusFromKite('LAPSED', 0));
     expect(error).toBeInstanceOf(UnmappedValueError);
     expect(error).toMatchObject({ field: 'order status', value: 'LAPSED', broker: 'kite' });
     expect(() => productFromKite('XYZ')).toThrow(UnmappedValueError);
@@ -102,13 +105,7 @@ describe('Kite wire checks', () => {
       quantity: 'ten',
       order_timestamp: 'yesterday',
     };
-    const error = (() => {
-      try {
-        parseKite(KiteOrderSchema, bad, 'postback');
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = caught(() => parseKite(KiteOrderSchema, bad, 'postback'));
     expect(error).toBeInstanceOf(BrokerPayloadError);
     expect((error as BrokerPayloadError).issues.join(' ')).toMatch(/quantity/);
     expect((error as BrokerPayloadError).issues.join(' ')).toMatch(/order_timestamp/);

@@ -16,17 +16,25 @@ let fake: FakeKite;
 let kite: KiteRestClient;
 let tags = 0;
 
-const limit = (overrides: Partial<OrderRequest> = {}): OrderRequest => ({
-  instrument: 'NSE:INFY',
-  side: 'BUY',
-  quantity: 10,
-  orderType: 'LIMIT',
-  price: 1490,
-  product: 'CNC',
-  validity: 'DAY',
-  tag: `t${Date.now().toString(36)}${(tags += 1)}`,
-  ...overrides,
-});
+type Overrides = { [K in keyof OrderRequest]?: OrderRequest[K] | undefined };
+
+/** A LIMIT buy of NSE:INFY with a fresh tag; overrides set to undefined remove the field. */
+function limit(overrides: Overrides = {}): OrderRequest {
+  const merged: Overrides = {
+    instrument: 'NSE:INFY',
+    side: 'BUY',
+    quantity: 10,
+    orderType: 'LIMIT',
+    price: 1490,
+    product: 'CNC',
+    validity: 'DAY',
+    tag: `t${Date.now().toString(36)}${(tags += 1)}`,
+    ...overrides,
+  };
+  return Object.fromEntries(
+    Object.entries(merged).filter(([, value]) => value !== undefined),
+  ) as unknown as OrderRequest;
+}
 
 const IST = (y: number, mo: number, d: number, h = 0, mi = 0): number =>
   Date.UTC(y, mo - 1, d, h, mi) - 19_800_000;

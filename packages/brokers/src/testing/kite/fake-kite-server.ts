@@ -186,7 +186,7 @@ export async function startFakeKite(options: FakeKiteOptions = {}): Promise<Fake
     }
   }
   for (const i of extra) {
-    const id = `${i.exchange}:${i.tradingsymbol}`;
+    const id: InstrumentId = `${i.exchange}:${i.tradingsymbol}`;
     tokens.set(id, i.instrumentToken);
     ids.set(i.instrumentToken, id);
   }
