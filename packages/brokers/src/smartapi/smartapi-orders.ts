@@ -42,6 +42,9 @@ export function instrumentOfWire(exchange: string, tradingSymbol: string): Instr
   return id as InstrumentId;
 }
 
+/** ADOC: ordertag "should be less than 20 characters", one fewer than the port allows. */
+export const SMARTAPI_TAG_LIMIT = 20;
+
 const TERMINAL = new Set(['FILLED', 'CANCELLED', 'REJECTED', 'EXPIRED']);
 
 /**
@@ -121,6 +124,11 @@ export function placeOrderBody(
 ): Record<string, string> {
   if (!CLIENT_TAG_PATTERN.test(request.tag)) {
     rejectInput(`client tag ${JSON.stringify(request.tag)} must be 1-20 letters or digits`);
+  }
+  if (request.tag.length >= SMARTAPI_TAG_LIMIT) {
+    rejectInput(
+      `client tag ${JSON.stringify(request.tag)} is ${request.tag.length} characters; SmartAPI's ordertag must be shorter than ${SMARTAPI_TAG_LIMIT}`,
+    );
   }
   if (!Number.isInteger(request.quantity) || request.quantity <= 0) {
     rejectInput(`quantity must be a positive integer, got ${request.quantity}`);
