@@ -81,6 +81,7 @@ export class BacktestEngine<S extends z.ZodType> {
   private readonly params: unknown;
 
   private batch: MarketEvent[] = [];
+  private spareBatch: MarketEvent[] = [];
   private batchTime = Number.NEGATIVE_INFINITY;
   private clock = Number.NEGATIVE_INFINITY;
   private day = Number.NaN;
@@ -207,8 +208,10 @@ export class BacktestEngine<S extends z.ZodType> {
   }
 
   private flush(): void {
+    // The two batch arrays swap roles, so a batch costs no allocation.
     const batch = this.batch;
-    this.batch = [];
+    this.batch = this.spareBatch;
+    this.spareBatch = batch;
     if (batch.length > 1)
       batch.sort((a, b) =>
         a.instrument < b.instrument ? -1 : a.instrument > b.instrument ? 1 : 0,
@@ -219,7 +222,9 @@ export class BacktestEngine<S extends z.ZodType> {
     this.clock = t;
     this.filledInBatch = false;
 
-    for (const event of batch) {
+    const count = batch.length;
+    for (let i = 0; i < count; i++) {
+      const event = batch[i]!;
       this.autoSquareOff(event);
       this.exchange.onMarket(event);
       this.ledger.mark(event.instrument, event.kind === 'bar' ? event.close : event.price);
@@ -231,14 +236,12 @@ export class BacktestEngine<S extends z.ZodType> {
     this.observations++;
     if (this.ledger.hasPositions()) this.exposedObservations++;
 
-    for (const event of batch) {
+    for (let i = 0; i < count; i++) {
       this.events++;
-      this.graph.push(event);
+      this.graph.push(batch[i]!);
     }
-    if (
-      this.options.onProgress &&
-      this.events % (this.options.progressEvery ?? 100_000) < batch.length
-    ) {
+    batch.length = 0;
+    if (this.options.onProgress && this.events % (this.options.progressEvery ?? 100_000) < count) {
       this.options.onProgress(this.events);
     }
   }

@@ -15,22 +15,40 @@ export class EquityRecorder {
   private readonly points: EquityPoint[] = [];
   private readonly dailyCloses: { day: number; equity: number }[] = [];
   private day = Number.NaN;
-  private first: EquityPoint | undefined;
-  private low: EquityPoint | undefined;
-  private high: EquityPoint | undefined;
-  private last: EquityPoint | undefined;
+  // The day's first, lowest, highest and last observations as plain numbers: recording a bar
+  // allocates nothing; points are made when the day is flushed. `count` 0 means none yet.
+  private count = 0;
+  private firstTime = 0;
+  private firstEquity = 0;
+  private lowTime = 0;
+  private lowEquity = 0;
+  private highTime = 0;
+  private highEquity = 0;
+  private lastTime = 0;
+  private lastEquity = 0;
   private readonly exact: EquityPoint[] = [];
   private finished = false;
 
   record(time: number, equity: number, exact: boolean): void {
     const d = istDayNumber(time);
     if (d !== this.day) this.flushDay(d);
-    const point = { time, equity };
-    this.first ??= point;
-    if (this.low === undefined || equity < this.low.equity) this.low = point;
-    if (this.high === undefined || equity > this.high.equity) this.high = point;
-    this.last = point;
-    if (exact) this.exact.push(point);
+    if (this.count === 0) {
+      this.firstTime = this.lowTime = this.highTime = time;
+      this.firstEquity = this.lowEquity = this.highEquity = equity;
+    } else {
+      if (equity < this.lowEquity) {
+        this.lowTime = time;
+        this.lowEquity = equity;
+      }
+      if (equity > this.highEquity) {
+        this.highTime = time;
+        this.highEquity = equity;
+      }
+    }
+    this.count++;
+    this.lastTime = time;
+    this.lastEquity = equity;
+    if (exact) this.exact.push({ time, equity });
   }
 
   /**
@@ -46,20 +64,25 @@ export class EquityRecorder {
   }
 
   private flushDay(nextDay: number): void {
-    if (this.last !== undefined) {
-      const candidates = [this.first, this.low, this.high, this.last, ...this.exact].filter(
-        (p): p is EquityPoint => p !== undefined,
-      );
+    if (this.count > 0) {
+      const candidates: EquityPoint[] = [
+        { time: this.firstTime, equity: this.firstEquity },
+        { time: this.lowTime, equity: this.lowEquity },
+        { time: this.highTime, equity: this.highEquity },
+        { time: this.lastTime, equity: this.lastEquity },
+        ...this.exact,
+      ];
+      // Stable sort: at equal times the first, low, high, last order of the old code is kept.
       candidates.sort((a, b) => a.time - b.time);
       for (const p of candidates) {
         const prev = this.points[this.points.length - 1];
         if (prev !== undefined && prev.time === p.time) continue;
         this.points.push(p);
       }
-      this.dailyCloses.push({ day: this.day, equity: this.last.equity });
+      this.dailyCloses.push({ day: this.day, equity: this.lastEquity });
     }
     if (!Number.isNaN(nextDay)) this.day = nextDay;
-    this.first = this.low = this.high = this.last = undefined;
+    this.count = 0;
     this.exact.length = 0;
   }
 }

@@ -1,9 +1,9 @@
-import Decimal from 'decimal.js';
 import { CHARGE_COMPONENTS, ZERO_CHARGES, type Charges, type Fill, type Order } from '@pravah/sdk';
 import type { BacktestRecord } from '../engine/backtest-engine.js';
 import { formatIstIso, istDateOfDay } from '../engine/ist-day.js';
 import { WeeklyTargetEvaluator, type WeeklyTargetOptions } from '../evaluator/index.js';
 import { computeMetrics } from '../metrics/compute-metrics.js';
+import { paisa, PaiseSum } from './paise-sum.js';
 import {
   BACKTEST_RESULT_SCHEMA_VERSION,
   type BacktestResult,
@@ -22,8 +22,6 @@ export interface ResultContext {
   readonly grading?: WeeklyTargetOptions;
 }
 
-const paisa = (d: Decimal.Value): number =>
-  new Decimal(d).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
 const price = (x: number): number => Math.round(x * 10_000) / 10_000;
 const iso = (t: number | undefined): string | null => (t === undefined ? null : formatIstIso(t));
 
@@ -110,12 +108,14 @@ export function buildResult(record: BacktestRecord, ctx: ResultContext): Backtes
 
   // Gross curve = net curve + charges paid up to each point.
   const byTime = [...record.fills].sort((a, b) => a.time - b.time);
-  let paid = new Decimal(0);
+  const paid = new PaiseSum();
   let k = 0;
   const grossEquityCurve = record.equityCurve.map((p) => {
-    while (k < byTime.length && byTime[k]!.time <= p.time)
-      paid = paid.add(byTime[k++]!.charges?.total ?? 0);
-    return { time: p.time, equity: p.equity + paid.toNumber() };
+    while (k < byTime.length && byTime[k]!.time <= p.time) {
+      const charges = byTime[k++]!.charges;
+      if (charges !== undefined) paid.add(charges.total);
+    }
+    return { time: p.time, equity: p.equity + paid.rupees() };
   });
   const equityCurve = record.equityCurve.map((p) => ({ time: p.time, equity: price(p.equity) }));
   const grade = new WeeklyTargetEvaluator(ctx.grading).evaluate({
@@ -140,15 +140,15 @@ export function buildResult(record: BacktestRecord, ctx: ResultContext): Backtes
     exposure: record.exposure,
   });
 
-  const totals = Object.fromEntries(CHARGE_COMPONENTS.map((c) => [c, new Decimal(0)])) as Record<
+  const totals = Object.fromEntries(CHARGE_COMPONENTS.map((c) => [c, new PaiseSum()])) as Record<
     string,
-    Decimal
+    PaiseSum
   >;
-  let total = new Decimal(0);
+  const total = new PaiseSum();
   for (const f of record.fills) {
     if (!f.charges) continue;
-    for (const c of CHARGE_COMPONENTS) totals[c] = totals[c]!.add(f.charges[c]);
-    total = total.add(f.charges.total);
+    for (const c of CHARGE_COMPONENTS) totals[c]!.add(f.charges[c]);
+    total.add(f.charges.total);
   }
 
   let previous = ctx.initialCapital;
@@ -180,14 +180,14 @@ export function buildResult(record: BacktestRecord, ctx: ResultContext): Backtes
       options: { ...grade.options },
     },
     chargesByComponent: {
-      brokerage: paisa(totals['brokerage']!),
-      stt: paisa(totals['stt']!),
-      exchangeTxn: paisa(totals['exchangeTxn']!),
-      ipft: paisa(totals['ipft']!),
-      sebi: paisa(totals['sebi']!),
-      stampDuty: paisa(totals['stampDuty']!),
-      gst: paisa(totals['gst']!),
-      total: paisa(total),
+      brokerage: paisa(totals['brokerage']!.total()),
+      stt: paisa(totals['stt']!.total()),
+      exchangeTxn: paisa(totals['exchangeTxn']!.total()),
+      ipft: paisa(totals['ipft']!.total()),
+      sebi: paisa(totals['sebi']!.total()),
+      stampDuty: paisa(totals['stampDuty']!.total()),
+      gst: paisa(totals['gst']!.total()),
+      total: paisa(total.total()),
     },
     trades: trades.map(({ holdingMs: _h, pnlNumber: _p, ...t }) => t),
     orders: record.orders.map(orderJson),
