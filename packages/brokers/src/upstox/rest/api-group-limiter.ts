@@ -35,7 +35,8 @@ export class ApiGroupLimiter {
 
   constructor(limit: UpstoxRateLimit) {
     this.windows = [
-      new RateLimiter(limit.perSecond, 1_000),
+      // The server counts arrivals: a margin keeps network jitter from bunching two windows.
+      new RateLimiter(limit.perSecond, 1_050),
       new RateLimiter(limit.perMinute, 60_000),
       new RateLimiter(limit.perHalfHour, 1_800_000),
     ];
