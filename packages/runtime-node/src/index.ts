@@ -13,3 +13,4 @@ export { writeReport, resultJson, type WrittenReport } from './report/write-repo
 export { renderHtmlReport, downsampleCandles, type PriceSeries } from './report/html-report.js';
 export { renderSummaryMarkdown } from './report/markdown-summary.js';
 export { renderTerminalSummary } from './report/terminal-summary.js';
+export * from './live/index.js';

@@ -84,6 +84,7 @@ export class OrderManager {
   private readonly sleep: (ms: number) => Promise<void>;
   private nextSequence = 1;
   private stopped = false;
+  private held = false;
 
   constructor(private readonly options: OrderManagerOptions) {
     this.key = runKey(options.runId);
@@ -290,9 +291,24 @@ export class OrderManager {
     await this.idle();
   }
 
-  /** Stops placing new orders; cancels and lookups still run. */
+  /** Stops placing new orders for good; cancels and lookups still run. */
   stopPlacing(): void {
     this.stopped = true;
+  }
+
+  /**
+   * Holds placements (orders wait in `created`) while lookups and cancels run: the runtime
+   * holds them during start-up reconciliation so that positions can be read from the broker
+   * with no order in flight.
+   */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Ends a {@link hold}: places every order waiting in `created`. */
+  release(): void {
+    this.held = false;
+    for (const order of this.live()) if (order.state === 'created') this.startPlacing(order.tag);
   }
 
   /** Resolves when no placement, lookup or cancel is in flight. */
@@ -351,7 +367,7 @@ export class OrderManager {
         order = this.orders.get(tag);
         if (order === undefined) return;
       }
-      if (order.state !== 'created' || this.stopped) return;
+      if (order.state !== 'created' || this.stopped || this.held) return;
       if (order.attempts >= this.maxAttempts) {
         this.apply(tag, {
           type: 'rejected',
@@ -361,7 +377,7 @@ export class OrderManager {
         return;
       }
       await this.orderLimiter.acquire();
-      if (this.stopped || this.orders.get(tag)?.state !== 'created') return;
+      if (this.stopped || this.held || this.orders.get(tag)?.state !== 'created') return;
       this.apply(tag, { type: 'submit', time: this.now() });
       try {
         const ack = await this.options.broker.placeOrder(order.request);

@@ -1,0 +1,2 @@
+export { RuntimeGuards } from './runtime-guards.js';
+export { RuntimeLimitsSchema, type RuntimeLimits } from './runtime-limits.js';

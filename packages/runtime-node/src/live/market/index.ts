@@ -1,0 +1,2 @@
+export { TickBarBuilder, type CompletedBar } from './tick-bar-builder.js';
+export { warmupBars } from './warmup-bars.js';
