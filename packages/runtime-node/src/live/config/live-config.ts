@@ -1,3 +1,4 @@
+import { InstrumentIdSchema } from '@pravah/sdk';
 import { z } from 'zod';
 import { RuntimeLimitsSchema } from '../guards/runtime-limits.js';
 
@@ -30,6 +31,8 @@ export const LiveConfigSchema = z.strictObject({
     .optional(),
   /** Journal file; relative paths are resolved against the config file's folder. */
   journal: z.string().min(1),
+  /** Instruments to trade when the strategy's universe is empty. */
+  universe: z.array(InstrumentIdSchema).default([]),
   /** Strategy parameters, validated by the strategy's own schema. */
   params: z.record(z.string(), z.unknown()).default({}),
   limits: RuntimeLimitsSchema.default(RuntimeLimitsSchema.parse({})),

@@ -4,4 +4,4 @@ export { endOfDayReport, type EndOfDayReport } from './end-of-day-report.js';
 export { LivePortfolio, toSdkOrder } from './live-portfolio.js';
 export { PositionBook, type BookPosition } from './position-book.js';
 export { sessionState, type SessionState } from './session-window.js';
-export { UnknownLiveInstrumentError } from './runtime-errors.js';
+export { EmptyUniverseError, UnknownLiveInstrumentError } from './runtime-errors.js';

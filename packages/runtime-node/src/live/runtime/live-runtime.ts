@@ -6,6 +6,7 @@ import {
   knownAt,
   timeframeMs,
   type Bar,
+  type InstrumentId,
   type InstrumentRegistry,
   type MarketEvent,
   type OrderIntent,
@@ -30,7 +31,7 @@ import { LivePortfolio } from './live-portfolio.js';
 import { PositionBook } from './position-book.js';
 import type { RuntimeOptions } from './runtime-options.js';
 import { sessionState } from './session-window.js';
-import { UnknownLiveInstrumentError } from './runtime-errors.js';
+import { EmptyUniverseError, UnknownLiveInstrumentError } from './runtime-errors.js';
 
 /** Where a runtime is in its life. */
 export type RuntimePhase = 'created' | 'starting' | 'running' | 'stopping' | 'stopped';
@@ -97,6 +98,7 @@ class Runtime implements LiveRuntime {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly lastBar = new Map<string, number>();
   private readonly params: unknown;
+  private readonly universe: readonly InstrumentId[];
   private journal: JournalFile | undefined;
   private journalSink = {
     append: (record: Parameters<JournalFile['append']>[0]): number => {
@@ -125,6 +127,9 @@ class Runtime implements LiveRuntime {
 
   constructor(private readonly options: RuntimeOptions) {
     this.params = options.strategy.parseParams(options.params);
+    this.universe =
+      options.strategy.universe.length > 0 ? options.strategy.universe : (options.universe ?? []);
+    if (this.universe.length === 0) throw new EmptyUniverseError(options.strategy.name);
     this.limits = RuntimeLimitsSchema.parse(options.limits ?? {});
     this.guards = new RuntimeGuards(this.limits);
     this.now = options.now ?? Date.now;
@@ -166,7 +171,7 @@ class Runtime implements LiveRuntime {
     // 1. Instruments.
     const all = await broker.instruments();
     const byId = new Map(all.map((i) => [i.id, i]));
-    const universe = strategy.universe.map((id) => {
+    const universe = this.universe.map((id) => {
       const instrument = byId.get(id);
       if (instrument === undefined) throw new UnknownLiveInstrumentError(id, broker.name);
       return instrument;
@@ -179,7 +184,7 @@ class Runtime implements LiveRuntime {
     const now = this.now();
     const warm = await warmupBars(
       broker,
-      strategy.universe,
+      this.universe,
       strategy.timeframes[0],
       now - (this.options.warmupMs ?? 3 * 86_400_000),
       now,
@@ -224,7 +229,7 @@ class Runtime implements LiveRuntime {
         error: (error: unknown) => this.log.error({ error: String(error) }, 'order updates failed'),
       }),
       broker.connectionState$.subscribe((state) => this.onConnection(state)),
-      broker.subscribe(strategy.universe, 'quote').subscribe({
+      broker.subscribe(this.universe, 'quote').subscribe({
         next: (tick) => this.onTick(tick),
         error: (error: unknown) => {
           this.log.error({ error: String(error) }, 'market data stream failed');
@@ -238,7 +243,7 @@ class Runtime implements LiveRuntime {
     );
     this.phase = 'running';
     this.housekeeping();
-    this.log.info({ universe: strategy.universe }, 'runtime running');
+    this.log.info({ universe: this.universe }, 'runtime running');
   }
 
   stop(reason = 'stop'): Promise<void> {
@@ -437,7 +442,10 @@ class Runtime implements LiveRuntime {
       this.log.warn({ tag: order.tag, reason: order.history.at(-1)?.reason }, 'order rejected');
       const reason = this.guards.onRejection();
       if (reason !== undefined) this.defer(() => this.halt(reason));
-    } else if (order.state === 'open' || order.state === 'filled') this.guards.onAcceptance();
+    } else if (order.state === 'partially-filled' || order.state === 'filled') {
+      // An order id is no acceptance (brokers reject after acknowledging): a fill is.
+      this.guards.onAcceptance();
+    }
   }
 
   private onConnection(state: ConnectionState): void {
@@ -455,7 +463,7 @@ class Runtime implements LiveRuntime {
   private housekeeping(): void {
     if (this.phase !== 'running') return;
     const now = this.now();
-    const first = this.options.strategy.universe[0];
+    const first = this.universe[0];
     if (this.options.sessionAware === false || first === undefined) {
       this.inSession = true;
     } else {

@@ -19,3 +19,21 @@ export class UnknownLiveInstrumentError extends PravahError {
     );
   }
 }
+
+/**
+ * The strategy lists no instruments and the runtime was given none: a live run must know what
+ * to subscribe to.
+ *
+ * @example
+ * ```ts
+ * createRuntime({ strategy: smaCrossover, universe: ['NSE:INFY'], ... }); // avoids it
+ * ```
+ */
+export class EmptyUniverseError extends PravahError {
+  constructor(readonly strategy: string) {
+    super(
+      'LIVE_EMPTY_UNIVERSE',
+      `strategy "${strategy}" has an empty universe: pass universe (e.g. ["NSE:INFY"]) in the config or to createRuntime`,
+    );
+  }
+}

@@ -1,5 +1,5 @@
 import type { Broker, RateLimiter } from '@pravah/brokers';
-import type { Calendar, MisBroker, Strategy } from '@pravah/sdk';
+import type { Calendar, InstrumentId, MisBroker, Strategy } from '@pravah/sdk';
 import type { Logger as PinoLogger } from 'pino';
 import type { z } from 'zod';
 import type { RuntimeLimitsSchema } from '../guards/runtime-limits.js';
@@ -12,6 +12,8 @@ export type LiveMode = 'live' | 'paper' | 'dry-run';
 /** Options of {@link createRuntime}. */
 export interface RuntimeOptions<S extends z.ZodType = z.ZodType> {
   readonly strategy: Strategy<S>;
+  /** Instruments to trade when the strategy's universe is empty ("whatever the feed carries"). */
+  readonly universe?: readonly InstrumentId[];
   /** Raw parameters, validated by the strategy's schema. */
   readonly params?: unknown;
   readonly broker: Broker;
