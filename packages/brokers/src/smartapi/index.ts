@@ -58,8 +58,9 @@ export { tickOfSmartApi, tickOfQuote } from './smartapi-ticks.js';
 export {
   instrumentOfWire,
   mapWireOrder,
-  placeOrderBody,
   modifyOrderBody,
+  placeOrderBody,
+  SMARTAPI_TAG_LIMIT,
 } from './smartapi-orders.js';
 export {
   mapPositions,
