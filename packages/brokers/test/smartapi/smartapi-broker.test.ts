@@ -439,11 +439,7 @@ describe('SmartApiBroker faults', () => {
     expect(await refused[0]!.text()).toMatch(/exceeding access rate/);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const books = await Promise.all([broker.orders(), broker.orders(), broker.orders()]);
-    expect(books.map((b) => b.length)).toEqual([
-      books[0].length,
-      books[0].length,
-      books[0].length,
-    ]);
+    expect(books.map((b) => b.length)).toEqual([books[0].length, books[0].length, books[0].length]);
   });
 
   it('turns a slow answer into NetworkError', async () => {
