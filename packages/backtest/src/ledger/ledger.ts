@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Fill, InstrumentId, PositionView, Product } from '@pravah/sdk';
+import { decimalToNumber } from '../money/decimal-to-number.js';
 
 /** A closed (part of a) position, reported to the trade builder. */
 export interface Closing {
@@ -39,7 +40,8 @@ const ZERO = new Money(0);
 
 /** Fill prices are numbers; drop binary noise (89.30000000000001) before they are booked. */
 function bookedPrice(price: number): Decimal {
-  return new Money(price).toDecimalPlaces(6);
+  const exact = new Money(price);
+  return exact.decimalPlaces() <= 6 ? exact : exact.toDecimalPlaces(6);
 }
 
 /**
@@ -66,7 +68,7 @@ export class Ledger {
 
   constructor(initialCash: Decimal.Value) {
     this.cashValue = new Money(initialCash);
-    this.cashNumber = this.cashValue.toNumber();
+    this.cashNumber = decimalToNumber(this.cashValue);
   }
 
   cash(): Decimal {
@@ -143,8 +145,9 @@ export class Ledger {
     const price = bookedPrice(fill.price);
     const value = price.mul(fill.quantity);
     const fillCharges = fill.charges ? new Money(fill.charges.total) : ZERO;
-    this.cashValue = this.cashValue.sub(fill.side === 'BUY' ? value : value.neg()).sub(fillCharges);
-    this.cashNumber = this.cashValue.toNumber();
+    const traded = fill.side === 'BUY' ? this.cashValue.sub(value) : this.cashValue.add(value);
+    this.cashValue = fillCharges === ZERO ? traded : traded.sub(fillCharges);
+    this.cashNumber = decimalToNumber(this.cashValue);
     this.charges = this.charges.add(fillCharges);
     this.turnover = this.turnover.add(value);
 
@@ -190,7 +193,7 @@ export class Ledger {
         side: b.quantity > 0 ? 'long' : 'short',
         quantity: closeQty,
         entryTime: b.openedAt,
-        entryPrice: basisClosed.abs().div(closeQty).toNumber(),
+        entryPrice: decimalToNumber(basisClosed.abs().div(closeQty)),
         exitTime: fill.time,
         exitPrice: fill.price,
         grossPnl: gross,
@@ -213,7 +216,7 @@ export class Ledger {
       b.openCharges = b.openCharges.add(chargesLeft);
       b.quantity += remaining;
     }
-    this.netRealisedNumber = this.realised.sub(this.charges).toNumber();
+    this.netRealisedNumber = decimalToNumber(this.realised.sub(this.charges));
     if (b.quantity === 0) {
       list.splice(list.indexOf(b), 1);
       if (list.length === 0) this.byInstrument.delete(fill.instrument);
@@ -243,7 +246,7 @@ export class Ledger {
   }
 
   private view(b: Book): PositionView {
-    const average = b.quantity === 0 ? 0 : b.costBasis.div(b.quantity).toNumber();
+    const average = b.quantity === 0 ? 0 : decimalToNumber(b.costBasis.div(b.quantity));
     return {
       instrument: b.instrument,
       product: b.product,

@@ -3,6 +3,7 @@ import type { BacktestRecord } from '../engine/backtest-engine.js';
 import { formatIstIso, istDateOfDay } from '../engine/ist-day.js';
 import { WeeklyTargetEvaluator, type WeeklyTargetOptions } from '../evaluator/index.js';
 import { computeMetrics } from '../metrics/compute-metrics.js';
+import { decimalToNumber } from '../money/decimal-to-number.js';
 import { paisa, PaiseSum } from './paise-sum.js';
 import {
   BACKTEST_RESULT_SCHEMA_VERSION,
@@ -102,7 +103,7 @@ export function buildResult(record: BacktestRecord, ctx: ResultContext): Backtes
       charges: paisa(c.charges),
       pnl: paisa(pnl),
       holdingMs: c.exitTime - c.entryTime,
-      pnlNumber: pnl.toNumber(),
+      pnlNumber: decimalToNumber(pnl),
     };
   });
 

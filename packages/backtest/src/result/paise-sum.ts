@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { decimalToNumber } from '../money/decimal-to-number.js';
 
 /** Largest paise count whose rupee value round-trips exactly through `x * 100` (see `add`). */
 const MAX_PAISE = 2 ** 50;
@@ -13,7 +14,7 @@ const MAX_PAISE = 2 ** 50;
  * ```
  */
 export function paisa(d: Decimal.Value): number {
-  if (Decimal.isDecimal(d) && d.decimalPlaces() <= 2) return d.toNumber();
+  if (Decimal.isDecimal(d) && d.decimalPlaces() <= 2) return decimalToNumber(d);
   return new Decimal(d).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
 }
 
@@ -37,7 +38,7 @@ export class PaiseSum {
 
   add(amount: Decimal): void {
     if (this.exact === undefined && amount.decimalPlaces() <= 2) {
-      const p = Math.round(amount.toNumber() * 100);
+      const p = Math.round(decimalToNumber(amount) * 100);
       const next = this.paise + p;
       if (Math.abs(p) <= MAX_PAISE && Math.abs(next) <= MAX_PAISE) {
         this.paise = next;
@@ -54,6 +55,6 @@ export class PaiseSum {
 
   /** The sum as a number, equal to `total().toNumber()`. */
   rupees(): number {
-    return this.exact === undefined ? this.paise / 100 : this.exact.toNumber();
+    return this.exact === undefined ? this.paise / 100 : decimalToNumber(this.exact);
   }
 }
