@@ -17,12 +17,14 @@ export const wireNumber = z.union([
 
 /** Like {@link wireNumber}, but an empty string, null or a missing field reads as 0. */
 export const wireNumberOrZero = z
-  .union([wireNumber, z.literal(''), z.null(), z.undefined()])
+  .union([wireNumber, z.literal(''), z.null()])
+  .optional()
   .transform((value) => (typeof value === 'number' ? value : 0));
 
 /** A text field that may be null or missing (read as ''). */
 export const wireText = z
-  .union([z.string(), z.null(), z.undefined()])
+  .union([z.string(), z.null()])
+  .optional()
   .transform((value) => value ?? '');
 
 /** Login and generateTokens `data`. */
@@ -94,7 +96,7 @@ export const WirePositionSchema = z.object({
   sellavgprice: wireNumberOrZero,
   netqty: wireNumber,
   ltp: wireNumberOrZero,
-  realised: z.union([wireNumber, z.literal(''), z.null(), z.undefined()]),
+  realised: z.union([wireNumber, z.literal(''), z.null()]).optional(),
 });
 export type WirePosition = z.output<typeof WirePositionSchema>;
 
