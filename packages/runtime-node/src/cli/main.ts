@@ -1,5 +1,6 @@
 import { PravahError } from '@pravah/sdk';
 import { BACKTEST_USAGE, backtestCommand } from './backtest-command.js';
+import { liveCommand } from './live-command.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
@@ -7,6 +8,7 @@ const USAGE = `Usage: pravah <command> [options]
 
 Commands:
   backtest <strategy>   run a backtest and write a report (pravah backtest --help)
+  live|paper|dry-run <strategy>  trade live, on paper, or decide only (pravah live --help)
 
 Options:
   --help, -h            show help
@@ -49,6 +51,10 @@ export async function main(
         return EXIT.ok;
       case 'backtest':
         return await backtestCommand(rest, io);
+      case 'live':
+      case 'paper':
+      case 'dry-run':
+        return await liveCommand(command, rest, io);
       default:
         throw new UsageError(
           `unknown command "${command}"`,

@@ -6,3 +6,4 @@ export {
 } from './live-config.js';
 export { loadLiveConfig } from './load-live-config.js';
 export { readSecrets, MissingSecretError } from './read-secrets.js';
+export { createBrokers, type RunBrokers } from './create-broker.js';

@@ -24,7 +24,7 @@ function paperSetup(name: string) {
     capital: 1_000_000,
     misCutoffs: false,
     fees: shiftedZerodhaFees(),
-    candles: async () => [],
+    candles: () => Promise.resolve([]),
   });
   const make = (mode: 'paper' | 'dry-run' = 'paper'): LiveRuntime =>
     createRuntime({
