@@ -91,6 +91,8 @@ export function instrumentRegistry(instruments: readonly Instrument[]): Instrume
   });
 }
 
+const NO_POSITIONS: readonly PositionView[] = Object.freeze([]);
+
 /**
  * A StrategyContext over plain values: what unit tests of stages, notebooks and examples use to
  * run a stage without a runtime. Pass functions for `now` and `portfolio` to let them change
@@ -109,22 +111,27 @@ export function staticContext<P>(options: StaticContextOptions<P>): StrategyCont
   const portfolioOption = options.portfolio ?? { cash: 0 };
   const read = typeof portfolioOption === 'function' ? portfolioOption : () => portfolioOption;
   const zero: PeriodPnl = Object.freeze({ realised: 0, marked: 0 });
-  const equityOf = (p: StaticPortfolio): number =>
-    p.equity ??
-    p.cash + (p.positions ?? []).reduce((sum, pos) => sum + pos.quantity * pos.lastPrice, 0);
+  // Plain loops over a shared empty list: guards read the portfolio on every market event.
+  const positionsOf = (p: StaticPortfolio): readonly PositionView[] => p.positions ?? NO_POSITIONS;
+  const equityOf = (p: StaticPortfolio): number => {
+    if (p.equity !== undefined) return p.equity;
+    let marked = 0;
+    for (const pos of positionsOf(p)) marked += pos.quantity * pos.lastPrice;
+    return p.cash + marked;
+  };
   const portfolio = Object.freeze<PortfolioView>({
     cash: () => read().cash,
     equity: () => equityOf(read()),
     peakEquity: () => read().peakEquity ?? equityOf(read()),
     startOfDayEquity: () => read().startOfDayEquity ?? equityOf(read()),
     startOfWeekEquity: () => read().startOfWeekEquity ?? equityOf(read()),
-    positionQuantity: (id) =>
-      (read().positions ?? []).reduce(
-        (sum, pos) => (pos.instrument === id ? sum + pos.quantity : sum),
-        0,
-      ),
-    position: (id) => (read().positions ?? []).find((pos) => pos.instrument === id),
-    positions: () => read().positions ?? [],
+    positionQuantity: (id) => {
+      let quantity = 0;
+      for (const pos of positionsOf(read())) if (pos.instrument === id) quantity += pos.quantity;
+      return quantity;
+    },
+    position: (id) => positionsOf(read()).find((pos) => pos.instrument === id),
+    positions: () => positionsOf(read()),
     openOrders: (id) =>
       (read().openOrders ?? []).filter(
         (o) =>

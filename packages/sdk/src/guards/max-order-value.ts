@@ -27,7 +27,7 @@ export function maxOrderValue(options: ValueCapOptions): RiskGuard {
     percentOfEquity,
     (_ctx, intent, position, price, cap) => ({
       allowed: Math.max(Math.floor(cap / price), closingQuantity(intent, position)),
-      reason:
+      reason: () =>
         `order value ${formatAmount(intent.quantity * price)} (${intent.quantity} x ${price}) ` +
         `exceeds ${percentOfEquity}% of equity (${formatAmount(cap)})`,
     }),

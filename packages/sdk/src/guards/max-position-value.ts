@@ -46,7 +46,7 @@ export function maxPositionValue(options: ValueCapOptions): RiskGuard {
       const after = committed + intent.quantity;
       return {
         allowed: Math.max(Math.floor(cap / price) - committed, closingQuantity(intent, position)),
-        reason:
+        reason: () =>
           `position value after the order ${formatAmount(Math.abs(after) * price)} ` +
           `(${Math.abs(after)} x ${price}) exceeds ${percentOfEquity}% of equity (${formatAmount(cap)})`,
       };

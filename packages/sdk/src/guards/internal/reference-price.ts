@@ -6,9 +6,24 @@ import type { OrderIntent } from '../../model/order-intent.js';
 /** Last traded price per instrument, fed from `ctx.market$`. */
 export class LastPrices {
   private readonly prices = new Map<InstrumentId, number>();
+  // Feeds often carry runs of one instrument: its price is kept in a field until another
+  // instrument arrives, which saves a map write per event.
+  private lastInstrument: InstrumentId | undefined;
+  private lastInstrumentPrice = 0;
 
   record(event: MarketEvent): void {
-    this.prices.set(event.instrument, lastPrice(event));
+    if (event.instrument !== this.lastInstrument) {
+      if (this.lastInstrument !== undefined)
+        this.prices.set(this.lastInstrument, this.lastInstrumentPrice);
+      this.lastInstrument = event.instrument;
+    }
+    this.lastInstrumentPrice = lastPrice(event);
+  }
+
+  private priceOf(instrument: InstrumentId): number | undefined {
+    return instrument === this.lastInstrument
+      ? this.lastInstrumentPrice
+      : this.prices.get(instrument);
   }
 
   /**
@@ -19,7 +34,7 @@ export class LastPrices {
     return (
       intent.price ??
       intent.triggerPrice ??
-      this.prices.get(intent.instrument) ??
+      this.priceOf(intent.instrument) ??
       ctx.portfolio.position(intent.instrument)?.lastPrice
     );
   }

@@ -10,8 +10,11 @@ import { LastPrices } from './reference-price.js';
 export interface CapDecision {
   /** Units the intent may keep (at least its closing part). */
   readonly allowed: number;
-  /** Reason given when `allowed` is below the intent's quantity (what exceeds which cap). */
-  readonly reason: string;
+  /**
+   * Reason given when `allowed` is below the intent's quantity (what exceeds which cap); called
+   * only then, since formatting amounts for every intent that fits is wasted work.
+   */
+  readonly reason: () => string;
 }
 
 /**
@@ -58,7 +61,11 @@ export function valueCapGuard(
             return;
           }
           const { allowed, reason } = decide(ctx, intent, position, price, cap);
-          limitQuantity(ctx, guard, intent, allowed, reason, emit);
+          if (allowed >= intent.quantity) {
+            emit(intent);
+            return;
+          }
+          limitQuantity(ctx, guard, intent, allowed, reason(), emit);
         },
       };
     });
