@@ -40,10 +40,14 @@ export async function runOnPaper<S extends z.ZodType>(
   params: unknown,
   ticks: readonly Tick[],
   instruments: readonly Instrument[],
-  options: Omit<PaperBrokerOptions, 'ticks' | 'instruments'>,
+  options: Omit<PaperBrokerOptions, 'ticks' | 'instruments'> & {
+    /** Delivers the ticks through `feed` instead of replaying `ticks` (e.g. from a socket). */
+    readonly source?: (feed: (tick: Tick) => void) => Promise<void>;
+  },
 ): Promise<{ broker: PaperBroker; intents: OrderIntent[]; errors: unknown[] }> {
   const feed = new Subject<Tick>();
-  const broker = new PaperBroker({ ...options, ticks: feed, instruments });
+  const { source, ...brokerOptions } = options;
+  const broker = new PaperBroker({ ...brokerOptions, ticks: feed, instruments });
   await broker.whenReady();
   let now = Number.NEGATIVE_INFINITY;
   const intents: OrderIntent[] = [];
@@ -83,6 +87,7 @@ export async function runOnPaper<S extends z.ZodType>(
       now = tick.time;
       graph.push(tick);
     });
+  if (source !== undefined) await source((tick) => feed.next(tick));
   for (const tick of ticks) {
     feed.next(tick);
     await new Promise((resolve) => setImmediate(resolve));
