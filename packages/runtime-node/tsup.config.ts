@@ -12,7 +12,8 @@ export default defineConfig([
   },
   {
     // The CLI is ESM only: it uses top-level await and loads vega (an ESM graph with top-level await).
-    entry: ['src/cli.ts'],
+    // sweep-worker is the entry of the sweep's worker threads (tinypool loads it by file name).
+    entry: { cli: 'src/cli.ts', 'sweep-worker': 'src/sweep/sweep-worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'es2022',

@@ -1,18 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  runBacktest,
-  type BacktestResult,
-  type FeeFunction,
-  type FillPriceModel,
-} from '@pravah/backtest';
-import { angelOne, fillCharger, upstox, zerodha } from '@pravah/costs-in';
+import { runBacktest, type BacktestResult } from '@pravah/backtest';
 import {
   defaultMarket,
-  fixedBps,
-  fixedTicks,
-  volumeShare,
   ValidationError,
   type Bar,
   type Instrument,
@@ -22,6 +13,7 @@ import { loadMarketData } from '../data/load-market-data.js';
 import { writeReport, resultJson, type WrittenReport } from '../report/write-report.js';
 import { renderTerminalSummary } from '../report/terminal-summary.js';
 import { loadStrategy } from '../strategies/load-strategy.js';
+import { feesFor, slippageModel } from '../sweep/run-costs.js';
 import { EXIT } from './exit-codes.js';
 import {
   gradeFails,
@@ -40,7 +32,8 @@ export const BACKTEST_USAGE = `Usage: pravah backtest <strategy> [options]
 <strategy> is an example name (sma-crossover, ...) or a path to a .ts/.js file exporting defineStrategy(...).
 
 Options:
-  --data <file|dir>       OHLCV CSV (header; naive times are IST), any format in shared/data/nse, or a folder of them.
+  --data <file|dir>       OHLCV CSV (header; naive times are IST), any format in shared/data/nse, or a folder of them;
+                          also Parquet, and .arrow caches from \`pravah data convert\` (much faster to load).
                           Without --data the embedded synthetic market is used.
   --symbol <SYM>          instrument to trade when the data holds several (e.g. RELIANCE or NSE:RELIANCE)
   --from <date>           first IST date (2024-01-31 or 2024-01-31T09:15)
@@ -131,33 +124,6 @@ function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
     failOn: parseFailOn(values['fail-on']),
     quiet: values.quiet ?? false,
   };
-}
-
-function slippageModel(choice: SlippageChoice): FillPriceModel | undefined {
-  switch (choice.kind) {
-    case 'none':
-      return undefined;
-    case 'bps':
-      return fixedBps(choice.value);
-    case 'ticks':
-      return fixedTicks(choice.value);
-    case 'volume':
-      return volumeShare({ impact: 0.1 });
-  }
-}
-
-function feesFor(plan: BacktestArgs['plan']): FeeFunction | undefined {
-  if (plan === 'none') return undefined;
-  const brokerPlan = plan === 'zerodha' ? zerodha() : plan === 'upstox' ? upstox() : angelOne();
-  const charge = fillCharger({ plan: brokerPlan });
-  // Charge schedules start on 2021-04-01: earlier fills pay that day's rates. An index traded as a
-  // proxy pays cash-equity charges.
-  const firstScheduled = Date.UTC(2021, 3, 1, 4, 0);
-  return (fill, instrument) =>
-    charge(
-      fill.time < firstScheduled ? { ...fill, time: firstScheduled } : fill,
-      instrument.type === 'IDX' ? { ...instrument, type: 'EQ' } : instrument,
-    );
 }
 
 /** Everything the run needs from the data: events in time order, instruments, and the price series for the chart. */

@@ -1,6 +1,8 @@
 import { PravahError } from '@pravah/sdk';
 import { BACKTEST_USAGE, backtestCommand } from './backtest-command.js';
 import { liveCommand } from './live-command.js';
+import { dataCommand } from './data-command.js';
+import { sweepCommand } from './sweep-command.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
@@ -9,6 +11,8 @@ const USAGE = `Usage: pravah <command> [options]
 Commands:
   backtest <strategy>   run a backtest and write a report (pravah backtest --help)
   live|paper|dry-run <strategy>  trade live, on paper, or decide only (pravah live --help)
+  sweep <strategy>      run a parameter grid on all cores, rank it, check overfitting (pravah sweep --help)
+  data convert|info     build an Arrow cache from CSV/Parquet, describe a data file (pravah data --help)
 
 Options:
   --help, -h            show help
@@ -55,6 +59,10 @@ export async function main(
       case 'paper':
       case 'dry-run':
         return await liveCommand(command, rest, io);
+      case 'sweep':
+        return await sweepCommand(rest, io);
+      case 'data':
+        return await dataCommand(rest, io);
       default:
         throw new UsageError(
           `unknown command "${command}"`,

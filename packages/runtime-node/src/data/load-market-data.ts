@@ -13,6 +13,9 @@ import {
   type MarketEvent,
 } from '@pravah/sdk';
 import { UsageError } from '../cli/usage-error.js';
+import { decodeArrowCache } from './arrow-cache.js';
+import { columnsToBars } from './bar-columns.js';
+import { parquetToCsv } from './parquet-input.js';
 
 /** Market data read from files: events in `knownAt` order, their instruments, and what the parsers reported. */
 export interface MarketData {
@@ -21,8 +24,16 @@ export interface MarketData {
   readonly notes: readonly string[];
 }
 
-/** An instrument for an id read from a file: index for NIFTY-style names, else a cash equity (lot 1, tick 0.05). */
-function instrumentFor(id: InstrumentId): Instrument {
+/**
+ * An instrument for an id read from a file: index for NIFTY-style names, else a cash equity
+ * (lot 1, tick 0.05).
+ *
+ * @example
+ * ```ts
+ * instrumentFor('NSE:NIFTY 50' as InstrumentId).type; // 'IDX'
+ * ```
+ */
+export function instrumentFor(id: InstrumentId): Instrument {
   const at = id.indexOf(':');
   const exchange = id.slice(0, at);
   const symbol = id.slice(at + 1);
@@ -40,7 +51,7 @@ function instrumentFor(id: InstrumentId): Instrument {
 function symbolFromFileName(file: string): string {
   return path
     .basename(file)
-    .replace(/\.(csv|txt)$/i, '')
+    .replace(/\.(csv|txt|parquet)$/i, '')
     .split(/_/)[0]!
     .toUpperCase();
 }
@@ -56,14 +67,20 @@ async function filesOf(target: string): Promise<string[]> {
     );
   }
   if (!info.isDirectory()) return [target];
-  const names = (await readdir(target)).filter((n) => /\.(csv|txt)$/i.test(n)).sort();
+  const names = (await readdir(target)).filter((n) => /\.(csv|txt|parquet)$/i.test(n)).sort();
   if (names.length === 0) throw new UsageError(`no .csv or .txt files in ${target}`);
   return names.map((n) => path.join(target, n));
 }
 
+/** Whether a path names a bar cache written by `pravah data convert`. */
+export function isArrowCache(file: string): boolean {
+  return /\.(arrow|feather|ipc)$/i.test(file);
+}
+
 /**
  * Reads OHLCV bars from a file or a folder: generic CSV with a header (naive times as IST), the
- * NSE index minute files and the NSE stock minute files (format detected from each file's head).
+ * NSE index minute files and the NSE stock minute files (format detected from each file's head),
+ * Parquet files with the generic columns, and Arrow bar caches written by `pravah data convert`.
  * Bad rows stop the run with the parser's typed error (line, field, value).
  *
  * @example
@@ -76,11 +93,17 @@ export async function loadMarketData(
   options: { symbol?: string | undefined } = {},
 ): Promise<MarketData> {
   const files = await filesOf(target);
+  if (files.length === 1 && isArrowCache(files[0]!)) {
+    const { columns, notes } = decodeArrowCache(await readFile(files[0]!));
+    return selectInstruments(columnsToBars(columns), [...notes], target, options, files.length);
+  }
   const bySource: Bar[][] = [];
   const notes: string[] = [];
   const indexChunks: string[] = [];
   for (const file of files) {
-    const text = await readFile(file, 'utf8');
+    const text = /\.parquet$/i.test(file)
+      ? await parquetToCsv(await readFile(file))
+      : await readFile(file, 'utf8');
     const format = detectFormat(text.slice(0, 4096));
     if (format === 'nse-index-1m') {
       indexChunks.push(text.endsWith('\n') ? text : `${text}\n`);
@@ -113,7 +136,23 @@ export async function loadMarketData(
       `${report.rows.toLocaleString('en-IN')} index bars in ${report.sessions} sessions; ${dropped} out-of-session bars dropped`,
     );
   }
-  let events = [...mergeIterablesByTime(bySource)];
+  return selectInstruments(
+    [...mergeIterablesByTime(bySource)],
+    notes,
+    target,
+    options,
+    files.length,
+  );
+}
+
+function selectInstruments(
+  all: MarketEvent[],
+  notes: string[],
+  target: string,
+  options: { symbol?: string | undefined },
+  fileCount: number,
+): MarketData {
+  let events = all;
   const ids = [...new Set(events.map((e) => e.instrument))].sort();
   if (options.symbol !== undefined) {
     const wanted = options.symbol.includes(':') ? options.symbol : `NSE:${options.symbol}`;
@@ -127,7 +166,7 @@ export async function loadMarketData(
   if (events.length === 0) throw new UsageError(`no bars in ${target}`);
   const instruments = [...new Set(events.map((e) => e.instrument))].sort().map(instrumentFor);
   notes.unshift(
-    `${events.length.toLocaleString('en-IN')} bars of ${instruments.map((i) => i.id).join(', ')} from ${files.length} file(s)`,
+    `${events.length.toLocaleString('en-IN')} bars of ${instruments.map((i) => i.id).join(', ')} from ${fileCount} file(s)`,
   );
   return { events, instruments, notes };
 }
