@@ -1,9 +1,17 @@
 import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { PravahError } from '@pravah/sdk';
 import { parsePaperSnapshot, type PaperSnapshot } from './paper-snapshot.js';
 import type { PaperStore } from './paper-store.js';
 
-/** The store's file exists but is not a valid snapshot (truncated, edited, another format). */
+/**
+ * The store's file exists but is not a valid snapshot (truncated, edited, another format).
+ *
+ * @example
+ * ```ts
+ * try { await store.load(); } catch (e) { if (e instanceof PaperStoreCorruptError) console.error(e.path); }
+ * ```
+ */
 export class PaperStoreCorruptError extends PravahError {
   constructor(
     readonly path: string,
@@ -17,10 +25,23 @@ export class PaperStoreCorruptError extends PravahError {
   }
 }
 
+/** Makes the rename itself durable (POSIX); folders cannot be opened for sync on Windows. */
+async function syncFolder(folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch {
+    // Best effort: the snapshot itself is already fsynced.
+  } finally {
+    await handle?.close();
+  }
+}
+
 /**
  * A PaperStore in one JSON file, written atomically: the snapshot goes to a temporary file in
- * the same folder, is fsynced, then renamed over the old one, so a crash leaves either the old
- * or the new snapshot, never a mix.
+ * the same folder, is fsynced, then renamed over the old one (and the folder fsynced), so a
+ * crash leaves either the old or the new snapshot, never a mix.
  *
  * @example
  * ```ts
@@ -63,5 +84,6 @@ export class JsonFilePaperStore implements PaperStore {
       await unlink(temp).catch(() => undefined);
       throw error;
     }
+    await syncFolder(dirname(this.path));
   }
 }

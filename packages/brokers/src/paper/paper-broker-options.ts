@@ -14,7 +14,14 @@ import type { Observable } from 'rxjs';
 import { z } from 'zod';
 import type { PaperStore } from './paper-store.js';
 
-/** Where `historicalCandles` gets candles from (e.g. a real broker's method). */
+/**
+ * Where `historicalCandles` gets candles from (e.g. a real broker's method).
+ *
+ * @example
+ * ```ts
+ * const candles: CandleSource = (id, tf, from, to) => kite.historicalCandles(id, tf, from, to);
+ * ```
+ */
 export type CandleSource = (
   instrument: InstrumentId,
   timeframe: Timeframe,
@@ -22,7 +29,14 @@ export type CandleSource = (
   to: number,
 ) => Promise<readonly Bar[]>;
 
-/** Options of a {@link PaperBroker}. */
+/**
+ * Options of a {@link PaperBroker}.
+ *
+ * @example
+ * ```ts
+ * const options: PaperBrokerOptions = { ticks, instruments, capital: 500_000, latencyMs: 250 };
+ * ```
+ */
 export interface PaperBrokerOptions {
   /** Any live tick stream: a real adapter's `subscribe(...)`, a file replay, a fake's ticker. */
   readonly ticks: Observable<Tick>;

@@ -11,11 +11,7 @@ import {
   istDayStart,
 } from '@pravah/sdk';
 import { BehaviorSubject, Subject, filter, map, type Observable, type Subscription } from 'rxjs';
-import {
-  BrokerUnavailableError,
-  InputRejectedError,
-  OrderRejectedError,
-} from '../errors/broker-errors.js';
+import { BrokerUnavailableError } from '../errors/broker-errors.js';
 import type { ConnectionState, Funds, Holding, SubscriptionMode } from '../port/account.js';
 import type { Broker, BrokerPositions } from '../port/broker.js';
 import type {
@@ -25,7 +21,14 @@ import type {
   OrderRequest,
 } from '../port/order-request.js';
 import { checkPaperOptions, type PaperBrokerOptions } from './paper-broker-options.js';
-import { PaperHistoryUnavailableError } from './paper-errors.js';
+import {
+  PaperHistoryUnavailableError,
+  orderNotFoundError,
+  orderNotOpenError,
+  unknownInstrumentError,
+} from './paper-errors.js';
+import { modificationRequest } from './modification-request.js';
+import { PaperPersistence } from './paper-persistence.js';
 import { PaperOrderBook } from './paper-order-book.js';
 import { PaperPortfolio } from './paper-portfolio.js';
 import { paperHoldings, paperPositions } from './paper-positions.js';
@@ -35,31 +38,6 @@ import { rejectionError } from './rejection-error.js';
 import { requestToIntent } from './request-intent.js';
 
 const MINUTE_MS = 60_000;
-
-function notFound(orderId: string): InputRejectedError {
-  const message = `no paper order with id ${JSON.stringify(orderId)}`;
-  return new InputRejectedError(message, {
-    broker: 'paper',
-    brokerCode: 'ORDER_NOT_FOUND',
-    brokerMessage: message,
-  });
-}
-
-function notOpen(orderId: string, status: string): OrderRejectedError {
-  const message = `order ${orderId} is ${status} and can no longer be changed`;
-  return new OrderRejectedError(message, {
-    broker: 'paper',
-    brokerCode: 'ORDER_NOT_OPEN',
-    brokerMessage: message,
-  });
-}
-
-function storeError(error: unknown): BrokerUnavailableError {
-  return new BrokerUnavailableError(
-    `paper store could not save (${error instanceof Error ? error.message : String(error)}); the state in memory may be ahead of the store: look orders up by tag`,
-    { broker: 'paper', cause: error },
-  );
-}
 
 /**
  * The Broker port on simulated execution: the backtester's SimulatedExchange, Ledger and fee
@@ -95,9 +73,7 @@ export class PaperBroker implements Broker {
   private loaded = false;
   private closed = false;
   private quiet = 0;
-  private dirty = false;
-  private saving: Promise<void> = Promise.resolve();
-  private saveError: unknown;
+  private readonly persistence: PaperPersistence;
 
   constructor(private readonly options: PaperBrokerOptions) {
     checkPaperOptions(options);
@@ -115,12 +91,11 @@ export class PaperBroker implements Broker {
       },
       {
         onOrder: (order) => this.onOrder(order),
-        onFill: () => {
-          this.dirty = true;
-        },
+        onFill: () => this.persistence.markDirty(),
         orderIdOf: (id) => this.book.ownerOf(id, (x) => this.venue.order(x)),
       },
     );
+    this.persistence = new PaperPersistence(options.store, () => this.snapshot());
     this.clock = options.clock ?? (() => this.venue.lastTime() ?? Date.now());
     this.connectionState$ = this.state$.asObservable();
     this.orderUpdates$ = this.updates$.asObservable();
@@ -155,14 +130,8 @@ export class PaperBroker implements Broker {
    * Resolves when every state change so far is in the store; rejects with BrokerUnavailableError
    * when a background save (after a fill) failed since the last flush.
    */
-  async flush(): Promise<void> {
-    if (this.dirty) await this.saved();
-    await this.saving;
-    const error = this.saveError;
-    if (error !== undefined) {
-      this.saveError = undefined;
-      throw storeError(error);
-    }
+  flush(): Promise<void> {
+    return this.persistence.flush();
   }
 
   async placeOrder(request: OrderRequest): Promise<OrderAck> {
@@ -184,7 +153,7 @@ export class PaperBroker implements Broker {
       legs: [id],
     });
     const order = this.venue.submit(intent, now);
-    await this.saved();
+    await this.persistence.saved();
     if (order.status === 'REJECTED') throw rejectionError(order);
     return { orderId: id, tag: request.tag };
   }
@@ -193,48 +162,15 @@ export class PaperBroker implements Broker {
     if (!this.loaded) await this.ready;
     this.assertOpen();
     const record = this.book.record(orderId);
-    if (record === undefined) throw notFound(orderId);
+    if (record === undefined) throw orderNotFoundError(orderId);
     const current = this.book.view(record, (x) => this.venue.order(x));
-    if (current.pendingQuantity === 0) throw notOpen(orderId, current.status);
+    if (current.pendingQuantity === 0) throw orderNotOpenError(orderId, current.status);
     const leg = this.venue.order(record.legs[record.legs.length - 1]!)!;
-    const orderType = changes.orderType ?? current.orderType;
-    const validity = changes.validity ?? record.validity;
-    const quantity = changes.quantity ?? current.quantity;
-    if (!(quantity > current.filledQuantity)) {
-      const message = `quantity ${quantity} must exceed the ${current.filledQuantity} already filled`;
-      throw new InputRejectedError(message, {
-        broker: 'paper',
-        brokerCode: 'INVALID_QUANTITY',
-        brokerMessage: message,
-      });
-    }
-    const keepPrice = orderType === 'LIMIT' || orderType === 'SL';
-    const keepTrigger = orderType === 'SL' || orderType === 'SL-M';
-    const price = changes.price ?? leg.intent.price;
-    const trigger = changes.triggerPrice ?? leg.intent.triggerPrice;
+    const request = modificationRequest(record, current, changes, leg.intent);
     const now = this.clock();
     const legId = `${orderId}-m${record.legs.length}`;
-    const intent = requestToIntent(
-      {
-        instrument: current.instrument,
-        side: current.side,
-        quantity: quantity - current.filledQuantity,
-        orderType,
-        product: current.product,
-        validity,
-        ...(record.validityTtlMinutes !== undefined
-          ? { validityTtlMinutes: record.validityTtlMinutes }
-          : {}),
-        ...(keepPrice && price !== undefined ? { price } : {}),
-        ...(keepTrigger && trigger !== undefined ? { triggerPrice: trigger } : {}),
-        tag: record.tag ?? 'paper',
-      },
-      legId,
-      now,
-      this.venue.registry,
-      this.venue.books().quantity(current.instrument),
-      leg.id,
-    );
+    const held = this.venue.books().quantity(current.instrument);
+    const intent = requestToIntent(request, legId, now, this.venue.registry, held, leg.id);
     this.quiet++;
     let order: Order;
     try {
@@ -246,9 +182,9 @@ export class PaperBroker implements Broker {
       this.quiet--;
     }
     if (order.status === 'REJECTED') throw rejectionError(order);
-    this.book.addLeg(orderId, legId, validity);
+    this.book.addLeg(orderId, legId, request.validity);
     this.updates$.next(this.book.view(this.book.record(orderId)!, (x) => this.venue.order(x)));
-    await this.saved();
+    await this.persistence.saved();
     return { orderId, tag: record.tag ?? '' };
   }
 
@@ -256,12 +192,12 @@ export class PaperBroker implements Broker {
     if (!this.loaded) await this.ready;
     this.assertOpen();
     const record = this.book.record(orderId);
-    if (record === undefined) throw notFound(orderId);
+    if (record === undefined) throw orderNotFoundError(orderId);
     const leg = record.legs[record.legs.length - 1]!;
     if (!this.venue.cancel(leg, this.clock(), 'cancelled by user')) {
-      throw notOpen(orderId, this.venue.order(leg)?.status ?? 'unknown');
+      throw orderNotOpenError(orderId, this.venue.order(leg)?.status ?? 'unknown');
     }
-    await this.saved();
+    await this.persistence.saved();
     return { orderId, tag: record.tag ?? '' };
   }
 
@@ -283,7 +219,7 @@ export class PaperBroker implements Broker {
   async orderHistory(orderId: string): Promise<readonly BrokerOrder[]> {
     if (!this.loaded) await this.ready;
     const record = this.book.record(orderId);
-    if (record === undefined) throw notFound(orderId);
+    if (record === undefined) throw orderNotFoundError(orderId);
     return this.book.history(record, (x) => this.venue.order(x), this.venue.fills());
   }
 
@@ -387,7 +323,7 @@ export class PaperBroker implements Broker {
     this.expireTtl(tick.time);
     this.venue.onTick(tick);
     // Fills and order changes are saved in the background; flush() reports a failed save.
-    if (this.dirty) this.persist().catch(() => undefined);
+    this.persistence.saveIfDirty();
     this.processed$.next(tick);
   }
 
@@ -402,7 +338,7 @@ export class PaperBroker implements Broker {
   }
 
   private onOrder(order: Order): void {
-    this.dirty = true;
+    this.persistence.markDirty();
     if (this.quiet > 0) return;
     const owner = this.book.ownerOf(order.id, (x) => this.venue.order(x));
     this.updates$.next(this.book.view(this.book.record(owner)!, (x) => this.venue.order(x)));
@@ -421,28 +357,6 @@ export class PaperBroker implements Broker {
     };
   }
 
-  /** Queues a save of the current state (saves run one at a time, in order). */
-  private persist(): Promise<void> {
-    this.dirty = false;
-    const store = this.options.store;
-    if (store === undefined) return this.saving;
-    const snapshot = this.snapshot();
-    const done = this.saving.then(() => store.save(snapshot));
-    this.saving = done.catch((error: unknown) => {
-      this.saveError = error;
-    });
-    return done;
-  }
-
-  /** Saves a command's effect before it is acknowledged. */
-  private async saved(): Promise<void> {
-    try {
-      await this.persist();
-    } catch (error) {
-      throw storeError(error);
-    }
-  }
-
   private assertOpen(): void {
     if (this.closed)
       throw new BrokerUnavailableError('the paper broker is closed', { broker: 'paper' });
@@ -451,12 +365,7 @@ export class PaperBroker implements Broker {
   private assertKnown(instruments: readonly InstrumentId[]): void {
     for (const id of instruments) {
       if (!this.venue.registry.has(id)) {
-        const message = `instrument ${JSON.stringify(id)} is not one of the paper broker's instruments`;
-        throw new InputRejectedError(message, {
-          broker: 'paper',
-          brokerCode: 'UNKNOWN_INSTRUMENT',
-          brokerMessage: message,
-        });
+        throw unknownInstrumentError(id);
       }
     }
   }

@@ -3,6 +3,11 @@ import { parsePaperSnapshot, type PaperSnapshot } from './paper-snapshot.js';
 /**
  * Where a PaperBroker keeps its state between runs. `load` resolves undefined when nothing was
  * saved yet; `save` replaces the previous snapshot as a whole (never half-written).
+ *
+ * @example
+ * ```ts
+ * const store: PaperStore = { load: async () => kv.get('paper'), save: async (s) => kv.set('paper', s) };
+ * ```
  */
 export interface PaperStore {
   load(): Promise<PaperSnapshot | undefined>;

@@ -7,6 +7,7 @@ import {
 } from '@pravah/sdk';
 import { InputRejectedError, OrderRejectedError } from '../errors/broker-errors.js';
 import { CLIENT_TAG_PATTERN, type OrderRequest } from '../port/order-request.js';
+import { unknownInstrumentError } from './paper-errors.js';
 
 const MINUTE_MS = 60_000;
 
@@ -44,10 +45,7 @@ export function requestToIntent(
     );
   }
   if (typeof request.instrument !== 'string' || !registry.has(request.instrument)) {
-    throw inputError(
-      'UNKNOWN_INSTRUMENT',
-      `instrument ${JSON.stringify(request.instrument)} is not one of the paper broker's instruments`,
-    );
+    throw unknownInstrumentError(request.instrument);
   }
   if (registry.get(request.instrument).type === 'IDX') {
     const message = `${request.instrument} is an index and cannot be traded: trade its future or an ETF`;
