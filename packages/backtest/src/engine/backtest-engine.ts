@@ -80,8 +80,9 @@ export class BacktestEngine<S extends z.ZodType> {
     | undefined;
   private readonly params: unknown;
 
-  private batch: MarketEvent[] = [];
-  private spareBatch: MarketEvent[] = [];
+  /** Events of the current batch are `batch[0..batchSize)`; the array is reused, never shrunk. */
+  private readonly batch: MarketEvent[] = [];
+  private batchSize = 0;
   private batchTime = Number.NEGATIVE_INFINITY;
   private clock = Number.NEGATIVE_INFINITY;
   private day = Number.NaN;
@@ -175,15 +176,15 @@ export class BacktestEngine<S extends z.ZodType> {
     if (t < this.batchTime) throw new FeedOrderError(event.instrument, t, this.batchTime);
     if (this.options.from !== undefined && t < this.options.from) return;
     if (this.options.to !== undefined && t > this.options.to) return;
-    if (t > this.batchTime && this.batch.length > 0) this.flush();
+    if (t > this.batchTime && this.batchSize > 0) this.flush();
     this.batchTime = t;
-    this.batch.push(event);
+    this.batch[this.batchSize++] = event;
   }
 
   /** Ends the run: flushes the last batch, closes the last session, and returns the record. */
   finish(): BacktestRecord {
     if (!this.finished) {
-      if (this.batch.length > 0) this.flush();
+      if (this.batchSize > 0) this.flush();
       if (!Number.isNaN(this.day)) this.endDay(this.clock);
       this.graph.complete();
       this.finished = true;
@@ -208,21 +209,22 @@ export class BacktestEngine<S extends z.ZodType> {
   }
 
   private flush(): void {
-    // The two batch arrays swap roles, so a batch costs no allocation.
-    const batch = this.batch;
-    this.batch = this.spareBatch;
-    this.spareBatch = batch;
-    if (batch.length > 1)
-      batch.sort((a, b) =>
-        a.instrument < b.instrument ? -1 : a.instrument > b.instrument ? 1 : 0,
-      );
+    // A batch of one (one instrument per instant) is read in place; only a batch of several
+    // instruments is copied, to be sorted.
+    const count = this.batchSize;
+    this.batchSize = 0;
+    const batch =
+      count === 1
+        ? this.batch
+        : this.batch
+            .slice(0, count)
+            .sort((a, b) => (a.instrument < b.instrument ? -1 : a.instrument > b.instrument ? 1 : 0));
     const t = this.batchTime;
     this.firstTime ??= t;
     this.rollPeriods(t);
     this.clock = t;
     this.filledInBatch = false;
 
-    const count = batch.length;
     for (let i = 0; i < count; i++) {
       const event = batch[i]!;
       this.autoSquareOff(event);
@@ -240,7 +242,6 @@ export class BacktestEngine<S extends z.ZodType> {
       this.events++;
       this.graph.push(batch[i]!);
     }
-    batch.length = 0;
     if (this.options.onProgress && this.events % (this.options.progressEvery ?? 100_000) < count) {
       this.options.onProgress(this.events);
     }

@@ -39,34 +39,43 @@ function chargesJson(c: Charges): FillJson['charges'] {
   };
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// Built key by key rather than by spreading optional parts: tens of thousands of orders and
+// fills per run, and no throwaway objects. Keys are added in the order JSON output must keep.
 function orderJson(o: Order): OrderJson {
   const i = o.intent;
-  return {
+  const json = {
     id: o.id,
     instrument: i.instrument,
     side: i.side,
     quantity: i.quantity,
     orderType: i.orderType,
-    ...(i.price !== undefined ? { price: i.price } : {}),
-    ...(i.triggerPrice !== undefined ? { triggerPrice: i.triggerPrice } : {}),
-    product: i.product,
-    validity: i.validity,
-    reason: i.reason,
-    status: o.status,
-    filledQuantity: o.filledQuantity,
-    averagePrice: price(o.averagePrice),
-    createdAt: formatIstIso(i.time),
-    history: o.history.map((h) => ({
-      status: h.status,
-      time: formatIstIso(h.time),
-      ...(h.reason !== undefined ? { reason: h.reason } : {}),
-      filledQuantity: h.filledQuantity,
-    })),
-  };
+  } as Mutable<OrderJson>;
+  if (i.price !== undefined) json.price = i.price;
+  if (i.triggerPrice !== undefined) json.triggerPrice = i.triggerPrice;
+  json.product = i.product;
+  json.validity = i.validity;
+  json.reason = i.reason;
+  json.status = o.status;
+  json.filledQuantity = o.filledQuantity;
+  json.averagePrice = price(o.averagePrice);
+  json.createdAt = formatIstIso(i.time);
+  const history: OrderJson['history'] = [];
+  for (const h of o.history) {
+    const entry = { status: h.status, time: formatIstIso(h.time) } as Mutable<
+      OrderJson['history'][number]
+    >;
+    if (h.reason !== undefined) entry.reason = h.reason;
+    entry.filledQuantity = h.filledQuantity;
+    history.push(entry);
+  }
+  json.history = history;
+  return json;
 }
 
 function fillJson(f: Fill): FillJson {
-  return {
+  const json = {
     id: f.id,
     orderId: f.orderId,
     instrument: f.instrument,
@@ -76,9 +85,10 @@ function fillJson(f: Fill): FillJson {
     price: f.price,
     rawPrice: f.rawPrice,
     product: f.product,
-    ...(f.reason !== undefined ? { reason: f.reason } : {}),
-    charges: chargesJson(f.charges ?? ZERO_CHARGES),
-  };
+  } as Mutable<FillJson>;
+  if (f.reason !== undefined) json.reason = f.reason;
+  json.charges = chargesJson(f.charges ?? ZERO_CHARGES);
+  return json;
 }
 
 /**
