@@ -218,7 +218,9 @@ export class BacktestEngine<S extends z.ZodType> {
         ? this.batch
         : this.batch
             .slice(0, count)
-            .sort((a, b) => (a.instrument < b.instrument ? -1 : a.instrument > b.instrument ? 1 : 0));
+            .sort((a, b) =>
+              a.instrument < b.instrument ? -1 : a.instrument > b.instrument ? 1 : 0,
+            );
     const t = this.batchTime;
     this.firstTime ??= t;
     this.rollPeriods(t);
