@@ -82,3 +82,6 @@ export {
   KITE_INSTRUMENTS_HEADER,
   type KiteInstrumentRow,
 } from './wire/instruments-csv.js';
+export * from './ticker/index.js';
+export { tickFromKiteTick } from './mapping/tick-mapping.js';
+export { KiteBroker, KITE_TICKER_URL, type KiteBrokerOptions } from './kite-broker.js';

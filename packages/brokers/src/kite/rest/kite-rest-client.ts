@@ -114,6 +114,11 @@ export class KiteRestClient {
     };
   }
 
+  /** The session's access token, once there is one. */
+  get currentAccessToken(): string | undefined {
+    return this.accessToken;
+  }
+
   /** Uses an access token obtained elsewhere (e.g. stored from this morning's login). */
   setAccessToken(accessToken: string): void {
     this.accessToken = accessToken;

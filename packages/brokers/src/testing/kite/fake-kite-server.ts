@@ -19,10 +19,12 @@ import type { BrokerValidity, OrderRequest, OrderVariety } from '../../port/orde
 import { CLIENT_TAG_PATTERN } from '../../port/order-request.js';
 import { FakeOrderBook } from '../fake-exchange/fake-order-book.js';
 import { FakeOrderError } from '../fake-exchange/fake-order-error.js';
+import type { KiteFullTick } from '../../kite/ticker/kite-tick.js';
 import { fakeKiteCandles, isKiteInterval } from './fake-kite-candles.js';
 import { FakeKiteFaults } from './fake-kite-faults.js';
 import { defaultKiteFixturesDir, KiteFixtures } from './fake-kite-fixtures.js';
 import { kiteOrderJson, kitePositionJson, kiteTradeJson } from './fake-kite-wire.js';
+import { attachFakeKiteTicker, type FakeKiteTicker } from './fake-kite-ticker.js';
 
 /** An instrument the fake lists besides the fixture dump (appended to the instruments CSV). */
 export interface FakeKiteInstrument {
@@ -67,6 +69,8 @@ export interface FakeKiteOptions {
   readonly rateLimits?: Partial<FakeKiteRateLimits>;
   /** Clock for session expiry (06:00 IST after login). Default Date.now. */
   readonly now?: () => number;
+  /** Idle time before the ticker's 1-byte heartbeat; 0 turns heartbeats off. Default 1000. */
+  readonly heartbeatMs?: number;
 }
 
 /** One request as the fake received it. */
@@ -86,6 +90,10 @@ export interface FakeKite {
   readonly server: Server;
   readonly book: FakeOrderBook;
   readonly faults: FakeKiteFaults;
+  /** The WebSocket ticker on the same port (`ws://127.0.0.1:<port>/`). */
+  readonly ticker: FakeKiteTicker;
+  /** `ws://127.0.0.1:<port>/`. */
+  readonly tickerUrl: string;
   readonly apiKey: string;
   readonly apiSecret: string;
   readonly requestToken: string;
@@ -96,7 +104,10 @@ export interface FakeKite {
   tokenOf(instrument: InstrumentId): number;
   /** Whether this key and token form a live session now. */
   isValidSession(apiKey: string, accessToken: string): boolean;
-  /** Sets the last price in the book (fills resting orders it crosses). */
+  /**
+   * Sets the last price in the book (fills resting orders it crosses, each change sent as an
+   * order postback) and broadcasts it as a full tick to ticker clients subscribed to it.
+   */
   setPrice(instrument: InstrumentId, price: number): void;
   close(): Promise<void>;
 }
@@ -610,6 +621,19 @@ export async function startFakeKite(options: FakeKiteOptions = {}): Promise<Fake
   const server = createServer((req, res) => {
     handle(req, res).catch(() => res.destroy());
   });
+  const ticker = attachFakeKiteTicker(server, {
+    isValidSession,
+    ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+  });
+  faults.dropMarketDataHook = () => ticker.dropConnections();
+  const postbacks = book.updates$.subscribe((order) =>
+    ticker.sendPostback(kiteOrderJson(order, tokenOf)),
+  );
+  const setPrice = (instrument: InstrumentId, price: number): void => {
+    book.setPrice(instrument, price);
+    const token = tokens.get(instrument);
+    if (token !== undefined) ticker.broadcast([fullTick(token, price, now())]);
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
@@ -619,6 +643,8 @@ export async function startFakeKite(options: FakeKiteOptions = {}): Promise<Fake
     server,
     book,
     faults,
+    ticker,
+    tickerUrl: `ws://127.0.0.1:${port}/`,
     apiKey,
     apiSecret,
     requestToken,
@@ -626,12 +652,43 @@ export async function startFakeKite(options: FakeKiteOptions = {}): Promise<Fake
     requests,
     tokenOf,
     isValidSession,
-    setPrice: (instrument, price) => book.setPrice(instrument, price),
+    setPrice,
     close: async () => {
+      postbacks.unsubscribe();
+      ticker.close();
       for (const res of pending) res.destroy();
       pending.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A full-mode tick at one price: a one-level book 0.05 either side, time `now`. */
+function fullTick(instrumentToken: number, price: number, time: number): KiteFullTick {
+  const level = (p: number) => ({ price: Math.round(p * 100) / 100, quantity: 100, orders: 1 });
+  const empty = { price: 0, quantity: 0, orders: 0 };
+  const second = Math.floor(time / 1000) * 1000;
+  return {
+    mode: 'full',
+    tradable: true,
+    instrumentToken,
+    lastPrice: price,
+    lastQuantity: 1,
+    averagePrice: price,
+    volume: 0,
+    buyQuantity: 100,
+    sellQuantity: 100,
+    ohlc: { open: price, high: price, low: price, close: price },
+    change: 0,
+    lastTradeTime: second,
+    oi: 0,
+    oiDayHigh: 0,
+    oiDayLow: 0,
+    timestamp: second,
+    depth: {
+      buy: [level(price - 0.05), empty, empty, empty, empty],
+      sell: [level(price + 0.05), empty, empty, empty, empty],
     },
   };
 }

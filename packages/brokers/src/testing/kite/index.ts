@@ -10,3 +10,10 @@ export { FakeKiteFaults, type FakeKiteFailure } from './fake-kite-faults.js';
 export { KiteFixtures, defaultKiteFixturesDir } from './fake-kite-fixtures.js';
 export { fakeKiteCandles } from './fake-kite-candles.js';
 export { kiteOrderJson, kiteTradeJson, kitePositionJson } from './fake-kite-wire.js';
+export {
+  attachFakeKiteTicker,
+  type FakeKiteTicker,
+  type FakeKiteTickerClient,
+  type FakeKiteTickerOptions,
+} from './fake-kite-ticker.js';
+export { encodeKiteTicks, KiteTickEncodeError } from './kite-tick-encoder.js';
