@@ -148,7 +148,7 @@ export class Ledger {
     const traded = fill.side === 'BUY' ? this.cashValue.sub(value) : this.cashValue.add(value);
     this.cashValue = fillCharges === ZERO ? traded : traded.sub(fillCharges);
     this.cashNumber = decimalToNumber(this.cashValue);
-    this.charges = this.charges.add(fillCharges);
+    if (fillCharges !== ZERO) this.charges = this.charges.add(fillCharges);
     this.turnover = this.turnover.add(value);
 
     let list = this.byInstrument.get(fill.instrument);
@@ -193,18 +193,23 @@ export class Ledger {
         side: b.quantity > 0 ? 'long' : 'short',
         quantity: closeQty,
         entryTime: b.openedAt,
-        entryPrice: decimalToNumber(basisClosed.abs().div(closeQty)),
+        // |basis| / q = |basis / q|: half-even rounding is symmetric in sign.
+        entryPrice: Math.abs(decimalToNumber(basisClosed.div(closeQty))),
         exitTime: fill.time,
         exitPrice: fill.price,
         grossPnl: gross,
-        charges: entryCharges.add(exitCharges),
+        charges: entryCharges === ZERO ? exitCharges : entryCharges.add(exitCharges),
       });
       this.realised = this.realised.add(gross);
-      b.costBasis = b.costBasis.sub(basisClosed);
-      b.openCharges = b.openCharges.sub(entryCharges);
       b.quantity -= sideSign * closeQty;
       remaining += sideSign * closeQty;
-      chargesLeft = chargesLeft.sub(exitCharges);
+      // A whole close leaves nothing on the book (it is reset or removed below).
+      if (!whole) {
+        b.costBasis = b.costBasis.sub(basisClosed);
+        b.openCharges = b.openCharges.sub(entryCharges);
+      }
+      // What is left of the fill's charges matters only if the fill opens the other way.
+      if (remaining !== 0) chargesLeft = chargesLeft.sub(exitCharges);
     }
     if (remaining !== 0) {
       if (b.quantity === 0) {
@@ -213,7 +218,7 @@ export class Ledger {
         b.openCharges = ZERO;
       }
       b.costBasis = b.costBasis.add(price.mul(remaining));
-      b.openCharges = b.openCharges.add(chargesLeft);
+      b.openCharges = b.openCharges === ZERO ? chargesLeft : b.openCharges.add(chargesLeft);
       b.quantity += remaining;
     }
     this.netRealisedNumber = decimalToNumber(this.realised.sub(this.charges));
