@@ -168,7 +168,7 @@ export class PaperBroker implements Broker {
     const leg = this.venue.order(record.legs[record.legs.length - 1]!)!;
     const request = modificationRequest(record, current, changes, leg.intent);
     const now = this.clock();
-    const legId = `${orderId}-m${record.legs.length}`;
+    const legId = `${record.orderId}-m${record.legs.length}`;
     const held = this.venue.books().quantity(current.instrument);
     const intent = requestToIntent(request, legId, now, this.venue.registry, held, leg.id);
     this.quiet++;
@@ -182,10 +182,10 @@ export class PaperBroker implements Broker {
       this.quiet--;
     }
     if (order.status === 'REJECTED') throw rejectionError(order);
-    this.book.addLeg(orderId, legId, request.validity);
-    this.updates$.next(this.book.view(this.book.record(orderId)!, (x) => this.venue.order(x)));
+    this.book.addLeg(record.orderId, legId, request.validity);
+    this.updates$.next(this.book.view(record, (x) => this.venue.order(x)));
     await this.persistence.saved();
-    return { orderId, tag: record.tag ?? '' };
+    return { orderId: record.orderId, tag: record.tag ?? '' };
   }
 
   async cancelOrder(orderId: string): Promise<OrderAck> {
@@ -198,7 +198,7 @@ export class PaperBroker implements Broker {
       throw orderNotOpenError(orderId, this.venue.order(leg)?.status ?? 'unknown');
     }
     await this.persistence.saved();
-    return { orderId, tag: record.tag ?? '' };
+    return { orderId: record.orderId, tag: record.tag ?? '' };
   }
 
   async orders(): Promise<readonly BrokerOrder[]> {

@@ -76,8 +76,10 @@ export class PaperOrderBook {
     return exchangeOrderId;
   }
 
+  /** The order by its broker id, or by the id of one of its exchange orders (what strategies see). */
   record(orderId: string): PaperOrderRecord | undefined {
-    return this.records.get(orderId);
+    const owner = this.owners.get(orderId);
+    return this.records.get(owner ?? orderId);
   }
 
   all(): PaperOrderRecord[] {

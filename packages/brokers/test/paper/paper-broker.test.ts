@@ -140,6 +140,20 @@ describe('PaperBroker orders on real NFO ticks', () => {
     );
   });
 
+  it('finds a modified order by the exchange id a strategy sees in its portfolio', async () => {
+    const { feed, broker, ticks } = setup();
+    feed.next(ticks[0]!);
+    const far = Math.round((ticks[0]!.price - 200) * 10) / 10;
+    const { orderId } = await broker.placeOrder(
+      buy({ orderType: 'LIMIT', price: far, tag: 'seen' }),
+    );
+    await broker.modifyOrder(orderId, { price: far - 1 });
+    const [open] = broker.portfolio().openOrders(TCS);
+    expect(open).toMatchObject({ id: `${orderId}-m1`, status: 'OPEN', intent: { price: far - 1 } });
+    expect(await broker.cancelOrder(open!.id)).toEqual({ orderId, tag: 'seen' });
+    expect(broker.portfolio().openOrders()).toEqual([]);
+  });
+
   it('keeps the original order when a modification is rejected', async () => {
     const { feed, broker, ticks } = setup();
     feed.next(ticks[0]!);
@@ -247,6 +261,72 @@ describe('PaperBroker orders on real NFO ticks', () => {
     );
     for (const t of ticks.filter((x) => x.time < ticks[0]!.time + 61_000)) feed.next(t);
     expect(await broker.orderByTag('ttl')).toMatchObject({ status: 'CANCELLED', validity: 'TTL' });
+  });
+});
+
+describe('PaperBroker store failures and start-up', () => {
+  it('reports a store that cannot save as BrokerUnavailableError, on the command and on flush', async () => {
+    let failing = false;
+    const store = {
+      load: () => Promise.resolve(undefined),
+      save: () => (failing ? Promise.reject(new Error('disk full')) : Promise.resolve()),
+    };
+    const feed = new Subject<Tick>();
+    const broker = new PaperBroker({
+      ticks: feed,
+      instruments: FUTURES,
+      capital: 5_000_000,
+      store,
+    });
+    await broker.whenReady();
+    const ticks = ticksOf(TCS);
+    feed.next(ticks[0]!);
+    await broker.placeOrder(buy({ tag: 'ok1' }));
+    failing = true;
+    const error = await broker.placeOrder(buy({ tag: 'lost' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BrokerUnavailableError);
+    expect((error as Error).message).toMatch(/disk full/);
+    // The order exists in memory: the runtime finds it by tag.
+    expect(await broker.orderByTag('lost')).toMatchObject({ status: 'OPEN' });
+    // A fill saved in the background fails too; flush reports it once.
+    feed.next(ticks.find((t) => t.time > ticks[0]!.time)!);
+    await expect(broker.flush()).rejects.toBeInstanceOf(BrokerUnavailableError);
+    failing = false;
+    await expect(broker.flush()).resolves.toBeUndefined();
+  });
+
+  it('holds ticks that arrive while the store loads, then processes them in order', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const store = { load: () => gate.then(() => undefined), save: () => Promise.resolve() };
+    const feed = new Subject<Tick>();
+    const broker = new PaperBroker({
+      ticks: feed,
+      instruments: FUTURES,
+      capital: 5_000_000,
+      store,
+    });
+    const states: string[] = [];
+    broker.connectionState$.subscribe((s) => states.push(s));
+    const ticks = ticksOf(TCS).slice(0, 5);
+    for (const t of ticks) feed.next(t);
+    const quotes = broker.quotes([TCS]);
+    expect(states).toEqual(['connecting']);
+    release();
+    expect((await quotes).get(TCS)).toEqual(ticks[4]);
+    expect(states).toEqual(['connecting', 'connected']);
+  });
+
+  it('drops a tick older than the last one of its instrument', async () => {
+    const { feed, broker, ticks } = setup();
+    const late = ticks.findIndex((t) => t.time > ticks[0]!.time);
+    feed.next(ticks[late]!);
+    await broker.placeOrder(buy());
+    feed.next(ticks[0]!); // older: ignored, cannot fill the order
+    expect(await broker.trades()).toEqual([]);
+    expect((await broker.quotes([TCS])).get(TCS)).toEqual(ticks[late]);
   });
 });
 
