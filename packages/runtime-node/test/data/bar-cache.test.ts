@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { tableFromArrays, tableToIPC } from '@uwdata/flechette';
 import { describe, expect, it } from 'vitest';
-import type { Bar, InstrumentId } from '@pravah/sdk';
+import type { Bar } from '@pravah/sdk';
 import { decodeArrowCache, encodeArrowCache } from '../../src/data/arrow-cache.js';
 import { barsToColumns, columnsToBars } from '../../src/data/bar-columns.js';
 import { DataFileError } from '../../src/data/data-file-error.js';
@@ -60,7 +60,7 @@ describe('Arrow bar cache', () => {
       fc.property(fc.array(bar, { maxLength: 50 }), fc.boolean(), (rows, shared) => {
         const bars: Bar[] = rows.map((r) => ({
           kind: 'bar',
-          instrument: r.instrument as InstrumentId,
+          instrument: r.instrument,
           timeframe: r.timeframe,
           time: r.time,
           open: r.price,
