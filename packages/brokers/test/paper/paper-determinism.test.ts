@@ -12,7 +12,7 @@ import {
 import fc from 'fast-check';
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { PaperBroker, type OrderRequest } from '../../src/index.js';
+import { InMemoryPaperStore, PaperBroker, type OrderRequest } from '../../src/index.js';
 import { FUTURES, futuresTicks } from './_data.js';
 
 const TICKS = futuresTicks()
@@ -88,18 +88,30 @@ function lastTickOf(i: number, instrument: string): Tick {
   return TICKS.find((t) => t.instrument === instrument)!;
 }
 
-async function onPaper(ops: readonly Op[], latencyMs: number) {
-  const feed = new Subject<Tick>();
-  const broker = new PaperBroker({
-    ticks: feed,
-    instruments: FUTURES,
-    capital: 1e12,
-    slippage,
-    latencyMs,
-    misCutoffs: false,
-  });
+async function onPaper(ops: readonly Op[], latencyMs: number, restartAt?: number) {
+  const store = new InMemoryPaperStore();
+  const open = async () => {
+    const feed = new Subject<Tick>();
+    const broker = new PaperBroker({
+      ticks: feed,
+      instruments: FUTURES,
+      capital: 1e12,
+      slippage,
+      latencyMs,
+      misCutoffs: false,
+      store,
+    });
+    await broker.whenReady();
+    return { feed, broker };
+  };
+  let { feed, broker } = await open();
   let placed = 0;
   for (let i = 0; i < TICKS.length; i++) {
+    if (i === restartAt) {
+      await broker.flush();
+      // A new process: only the store carries the state over.
+      ({ feed, broker } = await open());
+    }
     feed.next(TICKS[i]!);
     for (const op of ops) {
       if (op.at !== i) continue;
@@ -110,7 +122,12 @@ async function onPaper(ops: readonly Op[], latencyMs: number) {
     }
   }
   await broker.flush();
-  return { fills: await broker.trades(), orders: await broker.orders() };
+  return {
+    fills: await broker.trades(),
+    orders: await broker.orders(),
+    funds: await broker.funds(),
+    positions: broker.portfolio().positions(),
+  };
 }
 
 function onExchange(ops: readonly Op[], latencyMs: number) {
@@ -181,6 +198,27 @@ describe('PaperBroker determinism', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  }, 120_000);
+
+  it('a restart from the store at any tick changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(opArb, { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 1, max: TICKS.length - 1 }),
+        async (ops, latency, restartAt) => {
+          const whole = await onPaper(ops, latency);
+          const restarted = await onPaper(ops, latency, restartAt);
+          const plain = (fills: readonly Fill[]) =>
+            fills.map((f) => ({ ...f, charges: f.charges?.total.toString() }));
+          expect(plain(restarted.fills)).toEqual(plain(whole.fills));
+          expect(restarted.orders).toEqual(whole.orders);
+          expect(restarted.positions).toEqual(whole.positions);
+          expect(restarted.funds).toEqual(whole.funds);
+        },
+      ),
+      { numRuns: 40 },
     );
   }, 120_000);
 
