@@ -322,6 +322,7 @@ export class PaperBroker implements Broker {
     if ((last !== undefined && tick.time < last.time) || (day !== null && tick.time < day)) return;
     this.expireTtl(tick.time);
     this.venue.onTick(tick);
+    this.persistence.markTicks();
     // Fills and order changes are saved in the background; flush() reports a failed save.
     this.persistence.saveIfDirty();
     this.processed$.next(tick);

@@ -5,7 +5,8 @@ import type { PaperStore } from './paper-store.js';
 /**
  * Saves a PaperBroker's snapshots one at a time, in order: commands wait for their save
  * (`saved`), fills and order changes on ticks are saved in the background and a failure there
- * is reported by the next `flush`. Without a store every save is a no-op.
+ * is reported by the next `flush`; ticks that only move marks are saved by `flush` (and
+ * `close`), not one by one. Without a store every save is a no-op.
  *
  * @example
  * ```ts
@@ -16,6 +17,8 @@ import type { PaperStore } from './paper-store.js';
  */
 export class PaperPersistence {
   private dirty = false;
+  /** Ticks moved marks and quotes since the last save (saved by flush, not after every tick). */
+  private marksMoved = false;
   private saving: Promise<void> = Promise.resolve();
   private failure: unknown;
 
@@ -27,6 +30,11 @@ export class PaperPersistence {
   /** Something changed that a restart must see. */
   markDirty(): void {
     this.dirty = true;
+  }
+
+  /** Marks and quotes moved: a later flush saves them, so a restart starts from the last tick. */
+  markTicks(): void {
+    this.marksMoved = true;
   }
 
   /** Saves in the background when something changed since the last save. */
@@ -45,7 +53,7 @@ export class PaperPersistence {
 
   /** Waits for every save so far; reports a background save that failed since the last flush. */
   async flush(): Promise<void> {
-    if (this.dirty) await this.saved();
+    if (this.dirty || this.marksMoved) await this.saved();
     await this.saving;
     const failure = this.failure;
     if (failure !== undefined) {
@@ -56,6 +64,7 @@ export class PaperPersistence {
 
   private save(): Promise<void> {
     this.dirty = false;
+    this.marksMoved = false;
     const store = this.store;
     if (store === undefined) return this.saving;
     const snapshot = this.snapshot();
