@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Fill, Position } from '@pravah/sdk';
 import type { z } from 'zod';
 import { BrokerPayloadError } from '../errors/broker-errors.js';

@@ -61,34 +61,74 @@ function malformed(reason: string): never {
   throw new BrokerPayloadError('smartapi', 'tick frame', [reason]);
 }
 
+// Hot path: bytes are read directly (no DataView per frame); float64 goes through one shared
+// scratch buffer, whose byte order is checked once.
+const scratchBytes = new Uint8Array(8);
+const scratchDouble = new Float64Array(scratchBytes.buffer);
+const HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Little-endian int64 as a number (exact below 2^53, which every price and volume is). */
-function int64(view: DataView, offset: number): number {
-  return view.getInt32(offset + 4, true) * TWO_32 + view.getUint32(offset, true);
+function int64(b: Uint8Array, o: number): number {
+  const lo = (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+  const hi = b[o + 4]! | (b[o + 5]! << 8) | (b[o + 6]! << 16) | (b[o + 7]! << 24);
+  return hi * TWO_32 + lo;
 }
 
-function readToken(bytes: Uint8Array): string {
-  let token = '';
-  for (let i = 2; i < 27; i++) {
-    const c = bytes[i] ?? 0;
+function int16(b: Uint8Array, o: number): number {
+  return ((b[o]! | (b[o + 1]! << 8)) << 16) >> 16;
+}
+
+function float64(b: Uint8Array, o: number): number {
+  if (HOST_LITTLE_ENDIAN) for (let i = 0; i < 8; i++) scratchBytes[i] = b[o + i]!;
+  else for (let i = 0; i < 8; i++) scratchBytes[i] = b[o + 7 - i]!;
+  return scratchDouble[0]!;
+}
+
+// Tokens repeat on every tick of an instrument: numeric tokens (nearly all) are interned by
+// value and length, so the string is built once per instrument, not once per frame.
+const numericTokens = new Map<number, string>();
+const MAX_INTERNED = 100_000;
+
+function readToken(b: Uint8Array): string {
+  let numeric = 0;
+  let end = 2;
+  let digits = true;
+  for (; end < 27; end++) {
+    const c = b[end]!;
     if (c === 0) break;
-    if (c < 0x21 || c > 0x7e) malformed(`token byte ${i} is 0x${c.toString(16)}, not ASCII`);
-    token += String.fromCharCode(c);
+    if (c < 0x21 || c > 0x7e) malformed(`token byte ${end} is 0x${c.toString(16)}, not ASCII`);
+    if (c >= 0x30 && c <= 0x39) numeric = numeric * 10 + (c - 0x30);
+    else digits = false;
   }
-  if (token === '') malformed('token is empty');
-  return token;
+  const length = end - 2;
+  if (length === 0) malformed('token is empty');
+  if (digits && length <= 15) {
+    const key = numeric * 16 + length;
+    const known = numericTokens.get(key);
+    if (known !== undefined) return known;
+    const token = String.fromCharCode(...b.subarray(2, end));
+    if (numericTokens.size < MAX_INTERNED) numericTokens.set(key, token);
+    return token;
+  }
+  return String.fromCharCode(...b.subarray(2, end));
 }
 
-function readLevels(view: DataView, start: number, divisor: number): SmartApiDepthLevel[] {
-  const levels: SmartApiDepthLevel[] = [];
-  for (let i = 0; i < 5; i++) {
-    const at = start + i * 20;
-    levels.push({
-      price: int64(view, at + 10) / divisor,
-      quantity: int64(view, at + 2),
-      orders: view.getInt16(at + 18, true),
-    });
-  }
-  return levels;
+function level(b: Uint8Array, at: number, divisor: number): SmartApiDepthLevel {
+  return {
+    price: int64(b, at + 10) / divisor,
+    quantity: int64(b, at + 2),
+    orders: int16(b, at + 18),
+  };
+}
+
+function readLevels(b: Uint8Array, at: number, divisor: number): SmartApiDepthLevel[] {
+  return [
+    level(b, at, divisor),
+    level(b, at + 20, divisor),
+    level(b, at + 40, divisor),
+    level(b, at + 60, divisor),
+    level(b, at + 80, divisor),
+  ];
 }
 
 /**
@@ -117,21 +157,21 @@ export function decodeSmartApiTick(bytes: Uint8Array): SmartApiTick {
   if (!KNOWN_EXCHANGE_TYPES.has(exchangeType))
     malformed(`exchange type ${exchangeType} is unknown`);
   const token = readToken(bytes);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const b = bytes;
   const divisor = priceDivisorOf(exchangeType);
-  const sequence = int64(view, 27);
-  const exchangeTime = int64(view, 35);
-  const ltp = int64(view, 43) / divisor;
+  const sequence = int64(b, 27);
+  const exchangeTime = int64(b, 35);
+  const ltp = int64(b, 43) / divisor;
   if (mode === 1) return { mode, exchangeType, token, sequence, exchangeTime, ltp };
-  const lastTradedQuantity = int64(view, 51);
-  const averagePrice = int64(view, 59) / divisor;
-  const volume = int64(view, 67);
-  const totalBuyQuantity = view.getFloat64(75, true);
-  const totalSellQuantity = view.getFloat64(83, true);
-  const open = int64(view, 91) / divisor;
-  const high = int64(view, 99) / divisor;
-  const low = int64(view, 107) / divisor;
-  const close = int64(view, 115) / divisor;
+  const lastTradedQuantity = int64(b, 51);
+  const averagePrice = int64(b, 59) / divisor;
+  const volume = int64(b, 67);
+  const totalBuyQuantity = float64(b, 75);
+  const totalSellQuantity = float64(b, 83);
+  const open = int64(b, 91) / divisor;
+  const high = int64(b, 99) / divisor;
+  const low = int64(b, 107) / divisor;
+  const close = int64(b, 115) / divisor;
   if (mode === 2) {
     return {
       mode,
@@ -167,14 +207,14 @@ export function decodeSmartApiTick(bytes: Uint8Array): SmartApiTick {
     high,
     low,
     close,
-    lastTradedTime: int64(view, 123),
-    openInterest: int64(view, 131),
+    lastTradedTime: int64(b, 123),
+    openInterest: int64(b, 131),
     // 139: OI change %, a documented garbage field: not read.
-    buy: readLevels(view, 147, divisor),
-    sell: readLevels(view, 247, divisor),
-    upperCircuit: int64(view, 347) / divisor,
-    lowerCircuit: int64(view, 355) / divisor,
-    high52Week: int64(view, 363) / divisor,
-    low52Week: int64(view, 371) / divisor,
+    buy: readLevels(b, 147, divisor),
+    sell: readLevels(b, 247, divisor),
+    upperCircuit: int64(b, 347) / divisor,
+    lowerCircuit: int64(b, 355) / divisor,
+    high52Week: int64(b, 363) / divisor,
+    low52Week: int64(b, 371) / divisor,
   };
 }

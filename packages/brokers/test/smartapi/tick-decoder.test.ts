@@ -43,6 +43,16 @@ describe('decodeSmartApiTick', () => {
     expect(decoded.openInterest).toBe(123456);
   });
 
+  it('keeps tokens with leading zeros, letters and the full 25 bytes apart', () => {
+    const tokenOf = (token: string) =>
+      decodeSmartApiTick(encodeSmartApiTick({ exchangeType: 1, token, exchangeTime: 1, ltp: 1 }, 1))
+        .token;
+    for (const token of ['123', '0123', '00123', 'ABC1', '1234567890123456', '9'.repeat(25)]) {
+      expect(tokenOf(token)).toBe(token);
+      expect(tokenOf(token)).toBe(token); // second time from the interned copy
+    }
+  });
+
   it('rejects truncated frames, unknown modes, exchange types and bad tokens with BrokerPayloadError', () => {
     const good = encodeSmartApiTick({ exchangeType: 1, token: '3045', exchangeTime: 1, ltp: 1 }, 2);
     const cases: Uint8Array[] = [
