@@ -1,5 +1,6 @@
 export { decodeKiteTicks, KITE_PACKET_LENGTH } from './decode-kite-ticks.js';
 export { KiteFrameError } from './kite-frame-error.js';
+export { KiteFrameReader, KiteFieldMissingError } from './kite-frame-reader.js';
 export { KITE_SEGMENT, kitePriceDivisor } from './kite-segment.js';
 export type {
   KiteTick,
