@@ -82,22 +82,52 @@ function float64Column(table: Table, name: string): Float64Array {
   return values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
 }
 
+/** The batch shape of a dictionary-encoded flechette column: keys into a batch of strings. */
+interface DictionaryBatchLike {
+  readonly length: number;
+  readonly values: ArrayLike<number>;
+  readonly dictionary: { readonly length: number; at(index: number): unknown };
+  readonly nullCount: number;
+}
+
+function isDictionaryBatch(batch: unknown): batch is DictionaryBatchLike {
+  const b = batch as Partial<DictionaryBatchLike>;
+  return typeof b.dictionary === 'object' && b.values !== undefined && typeof b.length === 'number';
+}
+
+/**
+ * Fills `into` with an index per row into the returned table of distinct strings. Reads the
+ * dictionary keys directly (no string per row) and falls back to the row values otherwise.
+ */
 function indexColumn<T extends string>(
   table: Table,
   name: string,
   into: Uint16Array | Uint8Array,
 ): T[] {
-  const values = table.getChild(name).toArray() as ArrayLike<string | null>;
   const index = new Map<string, number>();
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v !== 'string') throw new DataFileError(name, v, `row ${i} has no ${name}`);
+  const indexOf = (v: unknown, row: number): number => {
+    if (typeof v !== 'string') throw new DataFileError(name, v, `row ${row} has no ${name}`);
     let k = index.get(v);
     if (k === undefined) {
       k = index.size;
+      if (k >= 2 ** (into.BYTES_PER_ELEMENT * 8))
+        throw new DataFileError(name, v, `more distinct values than the cache layout holds`);
       index.set(v, k);
     }
-    into[i] = k;
+    return k;
+  };
+  const column = table.getChild(name);
+  let row = 0;
+  for (const batch of column.data as unknown[]) {
+    if (isDictionaryBatch(batch) && batch.nullCount === 0) {
+      const local = new Int32Array(batch.dictionary.length);
+      for (let d = 0; d < local.length; d++) local[d] = indexOf(batch.dictionary.at(d), row);
+      const keys = batch.values;
+      for (let i = 0; i < batch.length; i++) into[row++] = local[keys[i]!]!;
+    } else {
+      const values = batch as { at(i: number): unknown; length: number };
+      for (let i = 0; i < values.length; i++, row++) into[row] = indexOf(values.at(i), row);
+    }
   }
   return [...index.keys()] as T[];
 }

@@ -96,20 +96,23 @@ export function barsToColumns(
 }
 
 /**
- * Rebuilds the bars of {@link BarColumns}, in column order, shaped exactly as the CSV parsers
- * shape them (`oi` present only where it was stored).
+ * Rebuilds the bars of {@link BarColumns} (all, or one instrument's), in column order, shaped
+ * exactly as the CSV parsers shape them (`oi` present only where it was stored).
  *
  * @example
  * ```ts
  * const bars = columnsToBars(readArrowCache(bytes).columns);
  * ```
  */
-export function columnsToBars(columns: BarColumns): Bar[] {
+export function columnsToBars(columns: BarColumns, onlyInstrument?: InstrumentId): Bar[] {
   const { instrumentIds, timeframes, instrument, timeframe, time, open, high, low, close } =
     columns;
   const { volume, oi } = columns;
-  const bars = new Array<Bar>(columns.length);
+  const only = onlyInstrument === undefined ? -1 : instrumentIds.indexOf(onlyInstrument);
+  if (onlyInstrument !== undefined && only < 0) return [];
+  const bars: Bar[] = [];
   for (let i = 0; i < columns.length; i++) {
+    if (only >= 0 && instrument[i] !== only) continue;
     const base = {
       kind: 'bar' as const,
       instrument: instrumentIds[instrument[i]!]!,
@@ -122,7 +125,7 @@ export function columnsToBars(columns: BarColumns): Bar[] {
       volume: volume[i]!,
     };
     const o = oi[i]!;
-    bars[i] = Number.isNaN(o) ? base : { ...base, oi: o };
+    bars.push(Number.isNaN(o) ? base : { ...base, oi: o });
   }
   return bars;
 }

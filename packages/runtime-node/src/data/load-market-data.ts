@@ -48,6 +48,11 @@ export function instrumentFor(id: InstrumentId): Instrument {
   });
 }
 
+/** `--symbol RELIANCE` or `--symbol NSE:RELIANCE` as an instrument id. */
+function symbolId(symbol: string): InstrumentId {
+  return (symbol.includes(':') ? symbol : `NSE:${symbol}`) as InstrumentId;
+}
+
 function symbolFromFileName(file: string): string {
   return path
     .basename(file)
@@ -95,7 +100,24 @@ export async function loadMarketData(
   const files = await filesOf(target);
   if (files.length === 1 && isArrowCache(files[0]!)) {
     const { columns, notes } = decodeArrowCache(await readFile(files[0]!));
-    return selectInstruments(columnsToBars(columns), [...notes], target, options, files.length);
+    const ids = [...columns.instrumentIds].sort();
+    const wanted = options.symbol === undefined ? undefined : symbolId(options.symbol);
+    if (wanted !== undefined && !ids.includes(wanted))
+      throw new UsageError(
+        `--symbol ${options.symbol} is not in the data`,
+        `the data holds: ${ids.join(', ')}`,
+      );
+    const events = columnsToBars(columns, wanted);
+    if (events.length === 0) throw new UsageError(`no bars in ${target}`);
+    const kept = wanted === undefined ? ids : [wanted];
+    return {
+      events,
+      instruments: kept.map(instrumentFor),
+      notes: [
+        `${events.length.toLocaleString('en-IN')} bars of ${kept.join(', ')} from the cache ${path.basename(target)}`,
+        ...notes,
+      ],
+    };
   }
   const bySource: Bar[][] = [];
   const notes: string[] = [];
@@ -155,8 +177,8 @@ function selectInstruments(
   let events = all;
   const ids = [...new Set(events.map((e) => e.instrument))].sort();
   if (options.symbol !== undefined) {
-    const wanted = options.symbol.includes(':') ? options.symbol : `NSE:${options.symbol}`;
-    if (!ids.includes(wanted as InstrumentId))
+    const wanted = symbolId(options.symbol);
+    if (!ids.includes(wanted))
       throw new UsageError(
         `--symbol ${options.symbol} is not in the data`,
         `the data holds: ${ids.join(', ')}`,
