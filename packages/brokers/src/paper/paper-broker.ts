@@ -9,6 +9,7 @@ import {
   type Tick,
   type Timeframe,
   istDayStart,
+  TERMINAL_ORDER_STATUSES,
 } from '@pravah/sdk';
 import { BehaviorSubject, Subject, filter, map, type Observable, type Subscription } from 'rxjs';
 import { BrokerUnavailableError } from '../errors/broker-errors.js';
@@ -70,6 +71,8 @@ export class PaperBroker implements Broker {
   private readonly ready: Promise<void>;
   private readonly source: Subscription;
   private readonly waiting: Tick[] = [];
+  /** Exchange ids of orders with a time-to-live, checked on every tick (usually none). */
+  private readonly withTtl = new Set<string>();
   private loaded = false;
   private closed = false;
   private quiet = 0;
@@ -153,6 +156,7 @@ export class PaperBroker implements Broker {
       legs: [id],
     });
     const order = this.venue.submit(intent, now);
+    if (intent.ttlMs !== undefined) this.withTtl.add(order.id);
     await this.persistence.saved();
     if (order.status === 'REJECTED') throw rejectionError(order);
     return { orderId: id, tag: request.tag };
@@ -183,6 +187,7 @@ export class PaperBroker implements Broker {
     }
     if (order.status === 'REJECTED') throw rejectionError(order);
     this.book.addLeg(record.orderId, legId, request.validity);
+    if (intent.ttlMs !== undefined) this.withTtl.add(legId);
     this.updates$.next(this.book.view(record, (x) => this.venue.order(x)));
     await this.persistence.saved();
     return { orderId: record.orderId, tag: record.tag ?? '' };
@@ -309,6 +314,8 @@ export class PaperBroker implements Broker {
     if (snapshot !== undefined) {
       this.venue.restore(snapshot);
       this.book.restore(snapshot.orders, snapshot.nextOrderNumber);
+      for (const order of this.venue.openOrders())
+        if (order.intent.ttlMs !== undefined) this.withTtl.add(order.id);
     }
     this.loaded = true;
     if (!this.closed && this.state$.value === 'connecting') this.state$.next('connected');
@@ -330,10 +337,15 @@ export class PaperBroker implements Broker {
 
   /** Cancels TTL orders whose minutes ran out by `time`, before the tick can fill them. */
   private expireTtl(time: number): void {
-    for (const order of this.venue.openOrders()) {
-      const ttl = order.intent.ttlMs;
-      if (ttl !== undefined && time >= order.intent.time + ttl) {
-        this.venue.cancel(order.id, time, `TTL of ${ttl / MINUTE_MS} minute(s) ran out`);
+    if (this.withTtl.size === 0) return;
+    for (const id of [...this.withTtl]) {
+      const order = this.venue.order(id);
+      const ttl = order?.intent.ttlMs;
+      if (order === undefined || ttl === undefined || TERMINAL_ORDER_STATUSES.has(order.status)) {
+        this.withTtl.delete(id);
+      } else if (time >= order.intent.time + ttl) {
+        this.withTtl.delete(id);
+        this.venue.cancel(id, time, `TTL of ${ttl / MINUTE_MS} minute(s) ran out`);
       }
     }
   }

@@ -4,6 +4,7 @@ import { Subject, firstValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import {
   BrokerUnavailableError,
+  InMemoryPaperStore,
   InputRejectedError,
   InsufficientFundsError,
   OrderRejectedError,
@@ -317,6 +318,34 @@ describe('PaperBroker store failures and start-up', () => {
     release();
     expect((await quotes).get(TCS)).toEqual(ticks[4]);
     expect(states).toEqual(['connecting', 'connected']);
+  });
+
+  it('still cancels a TTL order after a restart from the store', async () => {
+    const store = new InMemoryPaperStore();
+    const ticks = ticksOf(TCS);
+    const firstFeed = new Subject<Tick>();
+    const first = new PaperBroker({ ticks: firstFeed, instruments: FUTURES, capital: 5e6, store });
+    await first.whenReady();
+    firstFeed.next(ticks[0]!);
+    const far = Math.round((ticks[0]!.price - 200) * 10) / 10;
+    const order = {
+      orderType: 'LIMIT',
+      price: far,
+      validity: 'TTL',
+      validityTtlMinutes: 1,
+    } as const;
+    await first.placeOrder(buy({ ...order, tag: 'ttl2' }));
+    const feed = new Subject<Tick>();
+    const second = new PaperBroker({ ticks: feed, instruments: FUTURES, capital: 5e6, store });
+    await second.whenReady();
+    expect(await second.orderByTag('ttl2')).toMatchObject({ status: 'OPEN' });
+    const placedAt = (await second.orderByTag('ttl2'))!.placedAt;
+    expect(placedAt).toBe(ticks[0]!.time);
+    for (const t of ticks.filter((x) => x.time < placedAt + 61_000)) feed.next(t);
+    expect(await second.orderByTag('ttl2')).toMatchObject({
+      status: 'CANCELLED',
+      statusMessage: 'TTL of 1 minute(s) ran out',
+    });
   });
 
   it('drops a tick older than the last one of its instrument', async () => {
