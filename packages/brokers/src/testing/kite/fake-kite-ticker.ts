@@ -189,8 +189,9 @@ export function attachFakeKiteTicker(
           })),
         );
         const frame = webSocketBinaryFrameHeader(payload.length);
-        client.socket.write(Buffer.concat([frame, payload.subarray(0, payload.length >> 1)]));
-        client.socket.destroy();
+        // Destroy only once the half frame is flushed, so the client really sees a cut frame.
+        const half = Buffer.concat([frame, payload.subarray(0, payload.length >> 1)]);
+        client.socket.write(half, () => client.socket.destroy());
       }
     },
     close: () => {
