@@ -28,7 +28,18 @@ const AT = {
   indexTimestamp: 28,
 } as const;
 
-/** A field asked of a packet that does not carry it (e.g. `volume` of an LTP packet). */
+/**
+ * A field asked of a packet that does not carry it (e.g. `volume` of an LTP packet).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   reader.volume(i);
+ * } catch (error) {
+ *   if (error instanceof KiteFieldMissingError) console.warn(error.field, reader.mode(i));
+ * }
+ * ```
+ */
 export class KiteFieldMissingError extends KiteFrameError {
   readonly field: string;
 

@@ -4,7 +4,18 @@ import { PravahError } from '@pravah/sdk';
 import type { KiteTick } from '../../kite/ticker/kite-tick.js';
 import type { SubscriptionMode } from '../../port/account.js';
 
-/** A tick the fake cannot put on the wire (a value out of range, or too little data for the mode). */
+/**
+ * A tick the fake cannot put on the wire (a value out of range, or too little data for the mode).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   encodeKiteTicks([ltpTick], 'full');
+ * } catch (error) {
+ *   if (error instanceof KiteTickEncodeError) console.error(error.field); // 'mode'
+ * }
+ * ```
+ */
 export class KiteTickEncodeError extends PravahError {
   readonly field: string;
   readonly value: unknown;
