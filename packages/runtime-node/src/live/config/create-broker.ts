@@ -1,7 +1,5 @@
 import { PaperBroker, type Broker } from '@pravah/brokers';
 import { KiteBroker } from '@pravah/brokers/kite';
-import { SmartApiBroker } from '@pravah/brokers/smartapi';
-import { UpstoxBroker, upstoxTokenExpiry } from '@pravah/brokers/upstox';
 import type { InstrumentId } from '@pravah/sdk';
 import type { LiveConfig } from './live-config.js';
 import { readSecrets } from './read-secrets.js';
@@ -35,7 +33,7 @@ export async function createBrokers(
 ): Promise<RunBrokers> {
   const dataName = name === 'paper' ? config.paper.dataFrom : name;
   const secrets = readSecrets(dataName, config.secrets, env);
-  const data = realBroker(dataName, config, secrets);
+  const data = await realBroker(dataName, config, secrets);
   const values = Object.values(secrets);
   if (mode !== 'paper' && name !== 'paper') {
     return { orders: data, data, secrets: values, close: () => data.close() };
@@ -60,11 +58,12 @@ export async function createBrokers(
   };
 }
 
-function realBroker(
+// Upstox and SmartAPI load on demand: a Kite run does not pay for protobuf and their schemas.
+async function realBroker(
   name: 'kite' | 'upstox' | 'smartapi',
   config: LiveConfig,
   secrets: Record<string, string>,
-): Broker {
+): Promise<Broker> {
   const endpoints = config.broker;
   const timeout = endpoints.timeoutMs === undefined ? {} : { timeoutMs: endpoints.timeoutMs };
   switch (name) {
@@ -76,7 +75,8 @@ function realBroker(
         ...(endpoints.tickerUrl === undefined ? {} : { tickerUrl: endpoints.tickerUrl }),
         ...timeout,
       });
-    case 'upstox':
+    case 'upstox': {
+      const { UpstoxBroker, upstoxTokenExpiry } = await import('@pravah/brokers/upstox');
       return new UpstoxBroker({
         session: {
           accessToken: secrets['accessToken'] ?? '',
@@ -85,7 +85,9 @@ function realBroker(
         ...(endpoints.baseUrl === undefined ? {} : { baseUrl: endpoints.baseUrl }),
         ...timeout,
       });
-    case 'smartapi':
+    }
+    case 'smartapi': {
+      const { SmartApiBroker } = await import('@pravah/brokers/smartapi');
       return new SmartApiBroker({
         apiKey: secrets['apiKey'] ?? '',
         clientCode: secrets['clientCode'] ?? '',
@@ -95,5 +97,6 @@ function realBroker(
         ...(endpoints.tickerUrl === undefined ? {} : { feedUrl: endpoints.tickerUrl }),
         ...timeout,
       });
+    }
   }
 }
