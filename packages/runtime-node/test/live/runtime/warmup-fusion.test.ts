@@ -9,10 +9,9 @@ import {
   nseCalendar,
   type Bar,
   type MarketEvent,
-  type SignalEvent,
   type Tick,
 } from '@pravah/sdk';
-import { filter, Subject, tap, type OperatorFunction } from 'rxjs';
+import { filter, Subject, tap } from 'rxjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createRuntime } from '../../../src/live/index.js';
@@ -31,12 +30,11 @@ describe('warm-up fused with the live stream (real RELIANCE minutes)', () => {
       params: z.object({}),
       universe: ['NSE:RELIANCE'],
       timeframes: ['1m'],
-      signal: () =>
-        ((source) =>
-          source.pipe(
-            tap((event: MarketEvent) => seen.push(event)),
-            filter(() => false),
-          )) as OperatorFunction<MarketEvent, SignalEvent>,
+      signal: () => (source) =>
+        source.pipe(
+          tap((event: MarketEvent) => seen.push(event)),
+          filter((_event: MarketEvent): _event is never => false),
+        ),
       sizer: fixedQuantity({ quantity: 1 }),
       execution: marketExecution(),
     });
