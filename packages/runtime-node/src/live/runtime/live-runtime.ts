@@ -252,7 +252,7 @@ class Runtime implements LiveRuntime {
   }
 
   halt(reason: string, flatten = this.limits.flattenOnHalt): void {
-    if (this.halted !== undefined) return;
+    if (this.halted !== undefined || this.phase === 'stopped') return;
     this.halted = reason;
     this.metrics.halted.set(1);
     this.journal?.append({ kind: 'halt', time: this.now(), reason });
@@ -565,6 +565,8 @@ class Runtime implements LiveRuntime {
     if (wasRunning) this.emitReport();
     this.journal?.append({ kind: 'stop', time: this.now(), reason });
     this.journal?.close();
+    // Late callbacks (a deferred halt, a background lookup) find no journal instead of a closed one.
+    this.journal = undefined;
     this.graph?.dispose();
     this.phase = 'stopped';
     this.resolveStopped(reason);
