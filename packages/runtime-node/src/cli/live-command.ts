@@ -1,9 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIst, nseCalendar } from '@pravah/sdk';
 import { createBrokers } from '../live/config/create-broker.js';
+import { LiveConfigSchema, type LiveConfig } from '../live/config/live-config.js';
 import { loadLiveConfig } from '../live/config/load-live-config.js';
+import { startDemoMarket, type DemoMarket } from '../live/demo/start-demo-market.js';
 import { createLiveLogger } from '../live/observability/live-logger.js';
 import { LiveMetrics } from '../live/observability/live-metrics.js';
 import { startHealthServer, type HealthServer } from '../live/observability/health-server.js';
@@ -15,6 +18,7 @@ import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
 export const LIVE_USAGE = `Usage: pravah live|paper|dry-run <strategy> --broker kite|upstox|smartapi|paper --config <file>
+       pravah paper <strategy> --demo        (against a local fake Kite market: no account needed)
 
   live      orders go to the broker
   paper     orders go to a paper broker fed by the broker's live market data
@@ -23,6 +27,9 @@ export const LIVE_USAGE = `Usage: pravah live|paper|dry-run <strategy> --broker 
 Options:
   --broker <name>   kite | upstox | smartapi | paper
   --config <file>   JSON config (journal, limits, params, universe, http, log); see docs/live-trading.md
+  --demo            start a fake Kite server on 127.0.0.1 with moving prices and trade against it
+                    (broker kite, universe NSE:INFY and a journal in a temporary folder unless a
+                    --config says otherwise)
 
 Secrets are read from environment variables (KITE_API_KEY, KITE_ACCESS_TOKEN, ...) or from the
 file named by secrets.file in the config, never from the command line. SIGINT/SIGTERM stop new
@@ -58,7 +65,12 @@ export async function liveCommand(
     args: [...argv],
     allowPositionals: true,
     strict: true,
-    options: { broker: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      broker: { type: 'string' },
+      config: { type: 'string' },
+      demo: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help === true) {
     io.stdout.write(LIVE_USAGE);
@@ -66,7 +78,11 @@ export async function liveCommand(
   }
   const [strategyRef] = positionals;
   if (strategyRef === undefined) throw new UsageError('missing <strategy>', LIVE_USAGE);
-  const broker = values.broker;
+  const demo = values.demo === true;
+  const broker = values.broker ?? (demo ? 'kite' : undefined);
+  if (demo && broker !== 'kite' && broker !== 'paper') {
+    throw new UsageError('--demo runs against a fake Kite server: use --broker kite (or omit it)');
+  }
   if (broker !== 'kite' && broker !== 'upstox' && broker !== 'smartapi' && broker !== 'paper') {
     throw new UsageError(
       `--broker must be kite, upstox, smartapi or paper, not ${broker === undefined ? 'missing' : `"${broker}"`}`,
@@ -75,12 +91,30 @@ export async function liveCommand(
   if (mode === 'live' && broker === 'paper') {
     throw new UsageError('pravah live needs a real broker', 'use pravah paper for paper trading');
   }
-  if (values.config === undefined) throw new UsageError('missing --config <file>', LIVE_USAGE);
+  if (values.config === undefined && !demo)
+    throw new UsageError('missing --config <file>', LIVE_USAGE);
 
   const strategy = await loadStrategy(strategyRef);
-  const config = loadLiveConfig(values.config);
+  let config: LiveConfig =
+    values.config === undefined ? demoConfig() : loadLiveConfig(values.config);
+  let market: DemoMarket | undefined;
+  let brokerEnv = env;
+  if (demo) {
+    if (config.universe.length === 0) config = { ...config, universe: ['NSE:INFY'] };
+    market = await startDemoMarket(
+      strategy.universe.length > 0 ? strategy.universe : config.universe,
+      100,
+    );
+    config = {
+      ...config,
+      sessionAware: false,
+      broker: { ...config.broker, baseUrl: market.fake.url, tickerUrl: market.fake.tickerUrl },
+      secrets: { env: {} },
+    };
+    brokerEnv = { ...env, ...market.env };
+  }
   const universe = strategy.universe.length > 0 ? strategy.universe : config.universe;
-  const brokers = await createBrokers(mode, broker, config, universe, env);
+  const brokers = await createBrokers(mode, broker, config, universe, brokerEnv);
   const log = createLiveLogger({
     level: config.log.level,
     secrets: brokers.secrets,
@@ -143,6 +177,19 @@ export async function liveCommand(
     process.off('SIGTERM', stop);
     await server?.close();
     await brokers.close();
+    await market?.close();
     log.flush();
   }
+}
+
+/** The config of `--demo` without `--config`: a journal in a fresh temporary folder. */
+function demoConfig(): LiveConfig {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pravah-demo-'));
+  return LiveConfigSchema.parse({
+    journal: path.join(dir, 'demo.journal'),
+    universe: ['NSE:INFY'],
+    marketEvents: 'ticks',
+    warmupDays: 0.01,
+    http: { host: '127.0.0.1', port: 0 },
+  });
 }

@@ -5,3 +5,4 @@ export * from './guards/index.js';
 export * from './observability/index.js';
 export * from './config/index.js';
 export * from './runtime/index.js';
+export * from './demo/index.js';

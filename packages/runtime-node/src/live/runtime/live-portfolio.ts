@@ -16,6 +16,7 @@ import type { PositionBook } from './position-book.js';
  */
 export class LivePortfolio implements PortfolioView {
   private peak: number;
+  private brokerCash: number | undefined;
 
   constructor(
     private readonly book: PositionBook,
@@ -31,8 +32,16 @@ export class LivePortfolio implements PortfolioView {
     this.peak = equity;
   }
 
+  /**
+   * Sets the cash the broker reports as available (net of charges and blocked margin); until
+   * the first report, cash is estimated from equity and exposure.
+   */
+  updateCash(available: number): void {
+    if (Number.isFinite(available)) this.brokerCash = available;
+  }
+
   cash(): number {
-    return this.equity() - this.book.grossExposure();
+    return this.brokerCash ?? this.equity() - this.book.grossExposure();
   }
 
   equity(): number {

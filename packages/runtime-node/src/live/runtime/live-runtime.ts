@@ -122,6 +122,7 @@ class Runtime implements LiveRuntime {
   private connection: ConnectionState = 'connecting';
   private wasConnected = false;
   private reconciling = false;
+  private refreshingCash = false;
   private resolveStopped: (reason: string) => void = () => undefined;
   private stopping: Promise<void> | undefined;
 
@@ -179,7 +180,9 @@ class Runtime implements LiveRuntime {
     this.registry = instrumentRegistry(universe);
 
     // 2. Warm-up through the graph (intents discarded), then the live stream continues it.
-    this.portfolio.anchorEquity((await broker.funds()).net);
+    const funds = await broker.funds();
+    this.portfolio.anchorEquity(funds.net);
+    this.portfolio.updateCash(funds.available);
     this.graph = this.createGraph();
     const now = this.now();
     const warm = await warmupBars(
@@ -437,6 +440,20 @@ class Runtime implements LiveRuntime {
       }
     }
     if (order.state === previous?.state) return;
+    if (order.filledQuantity > (previous?.filledQuantity ?? 0)) this.refreshCash();
+    if (order.state === 'filled') {
+      const r = order.request;
+      this.log.info(
+        {
+          tag: order.tag,
+          side: r.side,
+          quantity: r.quantity,
+          instrument: r.instrument,
+          price: order.averagePrice,
+        },
+        'order filled',
+      );
+    }
     if (order.state === 'rejected') {
       this.metrics.rejections.inc();
       this.log.warn({ tag: order.tag, reason: order.history.at(-1)?.reason }, 'order rejected');
@@ -534,6 +551,19 @@ class Runtime implements LiveRuntime {
       };
       this.orders.submit(intent, this.registry.get(p.instrument));
     }
+  }
+
+  /** Reads the broker's available cash after a fill (charges and margins are the broker's). */
+  private refreshCash(): void {
+    if (this.refreshingCash) return;
+    this.refreshingCash = true;
+    this.options.broker
+      .funds()
+      .then(
+        (funds) => this.portfolio.updateCash(funds.available),
+        (error: unknown) => this.log.warn({ error: String(error) }, 'funds refresh failed'),
+      )
+      .finally(() => (this.refreshingCash = false));
   }
 
   private async reconcile(): Promise<void> {

@@ -4,8 +4,17 @@ import path from 'node:path';
 import { runBacktest } from '@pravah/backtest';
 import { PaperBroker, RateLimiter } from '@pravah/brokers';
 import { smaCrossover } from '@pravah/examples';
-import { nseCalendar, type Tick } from '@pravah/sdk';
-import { Subject } from 'rxjs';
+import {
+  defineStrategy,
+  fixedQuantity,
+  marketExecution,
+  nseCalendar,
+  type MarketEvent,
+  type SignalEvent,
+  type Tick,
+} from '@pravah/sdk';
+import { map, Subject } from 'rxjs';
+import { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRuntime, JournalFile, type LiveRuntime } from '../../../src/live/index.js';
 import { RELIANCE, relianceTicks, shiftedZerodhaFees } from '../support/reliance.js';
@@ -134,13 +143,42 @@ describe('live runtime in paper mode (PaperBroker, real RELIANCE minutes)', () =
   }, 120_000);
 
   it('halts after consecutive rejections, then allows only exits', async () => {
-    const { broker, make, feed } = paperSetup('halt');
-    // All-in sizing on a quantity far beyond the cash: after the first round trip, fees leave
-    // too little cash for the same size, and the paper broker's RMS rejects every entry.
-    const runtime = createRuntime({
-      strategy: smaCrossover,
+    // A strategy that flips between long and flat on every event, trading MIS, on a paper
+    // broker whose MIS cut-off is 09:16: every entry after it is rejected by the broker.
+    let flips = 0;
+    const flipper = defineStrategy({
+      name: 'flipper',
+      params: z.object({}),
       universe: ['NSE:RELIANCE'],
-      params: { ...params, quantity: 1_000_000_000 },
+      timeframes: ['1m'],
+      signal: () => (source) =>
+        source.pipe(
+          map((event: MarketEvent): SignalEvent => ({
+            kind: 'signal',
+            instrument: event.instrument,
+            time: event.time,
+            direction: flips++ % 2 === 0 ? 'long' : 'flat',
+            confidence: 1,
+            price: event.kind === 'tick' ? event.price : event.close,
+            reason: 'flip',
+          })),
+        ),
+      sizer: fixedQuantity({ quantity: 1 }),
+      execution: marketExecution(),
+    });
+    const ticks = new Subject<Tick>();
+    const cutoff = '09:16';
+    const broker = new PaperBroker({
+      ticks,
+      instruments: [RELIANCE],
+      capital: 1_000_000,
+      misCutoffs: { equity: cutoff, derivatives: cutoff, currency: cutoff, commodity: cutoff },
+      fees: shiftedZerodhaFees(),
+      candles: () => Promise.resolve([]),
+    });
+    let now = 0;
+    const runtime = createRuntime({
+      strategy: flipper,
       broker,
       mode: 'paper',
       journal: path.join(dir, 'halt.journal'),
@@ -148,21 +186,26 @@ describe('live runtime in paper mode (PaperBroker, real RELIANCE minutes)', () =
       runId: 'halt',
       sessionAware: false,
       marketEvents: 'ticks',
+      now: () => now,
       orderLimiter: new RateLimiter(10_000, 1000),
       limits: { maxConsecutiveRejections: 2, maxOrdersPerMinute: 1000, staleDataSeconds: 1e9 },
     });
-    void make;
     await runtime.start();
-    await feed(relianceTicks(0, 374));
+    for (const tick of relianceTicks(0, 40)) {
+      now = tick.time;
+      ticks.next(tick);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     await runtime.orders.idle();
     expect(runtime.halted).toMatch(/2 consecutive rejections/);
     expect(runtime.health().ok).toBe(false);
     const rejected = runtime.orders.all().filter((o) => o.state === 'rejected');
-    // The first entries filled; then two rejections in a row halted it: no more entries.
+    // Two rejections in a row halted it: no entry was sent after that.
     expect(rejected).toHaveLength(2);
-    expect(runtime.orders.all().at(-1)?.state).toBe('rejected');
-    expect(rejected[0]?.history.at(-1)?.reason).toMatch(/INSUFFICIENT_FUNDS/);
+    expect(runtime.orders.all()).toHaveLength(2);
+    expect(rejected[0]?.history.at(-1)?.reason).toMatch(/MIS|cut-off|square/i);
     await runtime.stop('done');
+    await broker.close();
   }, 120_000);
 });
 

@@ -1,0 +1,1 @@
+export { startDemoMarket, type DemoMarket } from './start-demo-market.js';
