@@ -18,3 +18,4 @@ export { clientTag, runKey, tagSequence } from './client-tag.js';
 export { freezeSlices } from './freeze-slices.js';
 export { classifyPlacementError, type PlacementFailure } from './placement-outcome.js';
 export { orderRequestFromIntent } from './order-request-from-intent.js';
+export { BROKER_RATE_LIMITS, brokerRateLimiters } from './broker-rate-limits.js';

@@ -25,6 +25,7 @@ import { LiveMetrics } from '../observability/live-metrics.js';
 import { sdkLogger } from '../observability/live-logger.js';
 import type { HealthStatus } from '../observability/health-server.js';
 import type { ManagedOrder } from '../order-manager/managed-order.js';
+import { brokerRateLimiters } from '../order-manager/broker-rate-limits.js';
 import { OrderManager } from '../order-manager/order-manager.js';
 import { endOfDayReport, type EndOfDayReport } from './end-of-day-report.js';
 import { LivePortfolio } from './live-portfolio.js';
@@ -143,14 +144,15 @@ class Runtime implements LiveRuntime {
     this.builder = new TickBarBuilder(options.strategy.timeframes[0]);
     this.tfMs = timeframeMs(options.strategy.timeframes[0]);
     this.stopped = new Promise((resolve) => (this.resolveStopped = resolve));
+    const limiters = brokerRateLimiters(options.broker.name);
     this.orders = new OrderManager({
       broker: options.broker,
       journal: this.journalSink,
       runId: options.runId,
       now: this.now,
       logger: sdkLogger(this.log),
-      ...(options.orderLimiter ? { orderLimiter: options.orderLimiter } : {}),
-      ...(options.queryLimiter ? { queryLimiter: options.queryLimiter } : {}),
+      orderLimiter: options.orderLimiter ?? limiters.orders,
+      queryLimiter: options.queryLimiter ?? limiters.queries,
       ...(options.lookupDelaysMs ? { lookupDelaysMs: options.lookupDelaysMs } : {}),
       onChange: (order, previous) => this.onOrderChange(order, previous),
       onAuthLost: (reason) => this.defer(() => this.halt(`broker session lost: ${reason}`)),

@@ -3,6 +3,7 @@ import { PravahError } from '@pravah/sdk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  brokerRateLimiters,
   classifyPlacementError,
   clientTag,
   freezeSlices,
@@ -88,5 +89,15 @@ describe('classifyPlacementError', () => {
     });
     expect(classifyPlacementError(new OrderRejectedError('rms', details)).kind).toBe('rejected');
     expect(classifyPlacementError(new TokenExpiredError('gone', details)).kind).toBe('auth');
+  });
+});
+
+describe('brokerRateLimiters', () => {
+  it('uses each broker published order and query limits', () => {
+    expect(brokerRateLimiters('kite').orders.limit).toBe(10);
+    expect(brokerRateLimiters('smartapi').orders.limit).toBe(20);
+    expect(brokerRateLimiters('smartapi').queries.limit).toBe(1);
+    expect(brokerRateLimiters('upstox').queries.limit).toBe(50);
+    expect(brokerRateLimiters('kite').orders.windowMs).toBe(1000);
   });
 });
