@@ -5,3 +5,4 @@ export { LivePortfolio, toSdkOrder } from './live-portfolio.js';
 export { PositionBook, type BookPosition } from './position-book.js';
 export { sessionState, type SessionState } from './session-window.js';
 export { EmptyUniverseError, UnknownLiveInstrumentError } from './runtime-errors.js';
+export { retryBrokerRead } from './retry-broker-read.js';

@@ -31,6 +31,7 @@ import { endOfDayReport, type EndOfDayReport } from './end-of-day-report.js';
 import { LivePortfolio } from './live-portfolio.js';
 import { PositionBook } from './position-book.js';
 import type { RuntimeOptions } from './runtime-options.js';
+import { retryBrokerRead } from './retry-broker-read.js';
 import { sessionState } from './session-window.js';
 import { EmptyUniverseError, UnknownLiveInstrumentError } from './runtime-errors.js';
 
@@ -172,7 +173,7 @@ class Runtime implements LiveRuntime {
       this.log.warn({ tornBytes: replay.tornBytes }, 'journal: torn last line ignored');
 
     // 1. Instruments.
-    const all = await broker.instruments();
+    const all = await retryBrokerRead(() => broker.instruments());
     const byId = new Map(all.map((i) => [i.id, i]));
     const universe = this.universe.map((id) => {
       const instrument = byId.get(id);
@@ -182,17 +183,19 @@ class Runtime implements LiveRuntime {
     this.registry = instrumentRegistry(universe);
 
     // 2. Warm-up through the graph (intents discarded), then the live stream continues it.
-    const funds = await broker.funds();
+    const funds = await retryBrokerRead(() => broker.funds());
     this.portfolio.anchorEquity(funds.net);
     this.portfolio.updateCash(funds.available);
     this.graph = this.createGraph();
     const now = this.now();
-    const warm = await warmupBars(
-      broker,
-      this.universe,
-      strategy.timeframes[0],
-      now - (this.options.warmupMs ?? 3 * 86_400_000),
-      now,
+    const warm = await retryBrokerRead(() =>
+      warmupBars(
+        broker,
+        this.universe,
+        strategy.timeframes[0],
+        now - (this.options.warmupMs ?? 3 * 86_400_000),
+        now,
+      ),
     );
     for (const bar of warm) this.deliver(bar);
     this.warming = false;
@@ -200,7 +203,7 @@ class Runtime implements LiveRuntime {
 
     // 3-4. Reconcile with the broker and replay the journal, placements held.
     this.orders.hold();
-    const orderBook = await broker.orders();
+    const orderBook = await retryBrokerRead(() => broker.orders());
     for (const record of replay.records) {
       this.orders.replay(record);
       if (record.kind === 'halt') this.halted = record.reason;
@@ -214,7 +217,7 @@ class Runtime implements LiveRuntime {
       mode: this.options.mode,
     });
     await this.orders.reconcile(orderBook);
-    const positions = await broker.positions();
+    const positions = await retryBrokerRead(() => broker.positions());
     this.book.seed(positions.net);
     this.bookFills = true;
     this.log.info(

@@ -7,7 +7,8 @@ import { startFakeKite, type FakeKite } from '@pravah/brokers/testing';
 import { smaCrossover } from '@pravah/examples';
 import { nseCalendar } from '@pravah/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRuntime, runKey } from '../../../src/live/index.js';
+import { createRuntime, retryBrokerRead, runKey } from '../../../src/live/index.js';
+import { TokenExpiredError } from '@pravah/brokers';
 
 // The whole runtime in process against the fake Kite server over real sockets (REST and the
 // binary ticker WebSocket), through the real KiteBroker.
@@ -110,4 +111,22 @@ describe('live runtime under faults (fake Kite, real sockets)', () => {
     expect(fake.book.orders()).toHaveLength(atHalt);
     expect(runtime.phase).toBe('stopped');
   }, 90_000);
+
+  it('start-up reads survive a 429 and a 503 but not an expired token', async () => {
+    const { fake, broker, stopWalk } = await setup('reads');
+    stopWalk();
+    fake.faults.failNext({
+      status: 429,
+      errorType: 'NetworkException',
+      pathPrefix: '/orders',
+      retryAfterSeconds: 1,
+    });
+    fake.faults.failNext({ status: 503, errorType: 'NetworkException', pathPrefix: '/orders' });
+    const before = fake.requests.length;
+    expect(await retryBrokerRead(() => broker.orders())).toEqual([]);
+    expect(fake.requests.length - before).toBe(3);
+    fake.faults.expireToken();
+    await expect(retryBrokerRead(() => broker.orders())).rejects.toBeInstanceOf(TokenExpiredError);
+    await broker.close();
+  }, 60_000);
 });
