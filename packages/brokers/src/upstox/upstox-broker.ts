@@ -15,6 +15,7 @@ import { HttpClient } from '../transport/http-client.js';
 import { UPSTOX_BASE_URL, UPSTOX_ORDER_BASE_URL } from './auth/oauth.js';
 import type { UpstoxSession } from './auth/upstox-session.js';
 import { candleChunks, upstoxCandleSpec } from './candles/candle-plan.js';
+import type { UpstoxMarketStatus } from './feed/feed-types.js';
 import { UpstoxMarketDataStream } from './feed/market-data-stream.js';
 import { UpstoxPortfolioStream } from './feed/portfolio-stream.js';
 import { UpstoxInstrumentKeys } from './instruments/instrument-keys.js';
@@ -137,6 +138,11 @@ export class UpstoxBroker implements Broker {
   /** Feed frames that failed to decode and were skipped. */
   get malformedFrames(): number {
     return this.stream.malformedFrames;
+  }
+
+  /** Segment statuses from the feed's latest `market_info`. */
+  get marketStatus(): Readonly<Record<string, UpstoxMarketStatus>> {
+    return this.stream.marketStatus;
   }
 
   /** Market data reconnects so far. */

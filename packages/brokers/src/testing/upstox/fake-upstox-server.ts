@@ -67,6 +67,8 @@ export interface FakeUpstox {
   readonly requests: readonly { host: 'main' | 'order'; method: string; path: string }[];
   /** Issues a single-use authorization code (what the login redirect would carry). */
   issueCode(): string;
+  /** Open portfolio-stream sockets. */
+  readonly portfolioSockets: number;
   /** Makes every token invalid now (the next call gets 401 UDAPI100050). */
   expireTokens(): void;
   /** Sets an instrument's last price in the order book and on the feed. */
@@ -610,6 +612,9 @@ export async function startFakeUpstox(options: FakeUpstoxOptions = {}): Promise<
     feed,
     faults,
     requests,
+    get portfolioSockets() {
+      return portfolioUnsubscribes.size;
+    },
     issueCode,
     expireTokens: () => {
       for (const token of tokens.keys()) tokens.set(token, 0);
